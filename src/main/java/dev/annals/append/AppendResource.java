@@ -1,0 +1,93 @@
+package dev.annals.append;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.annals.error.Problem;
+import dev.annals.journal.TimelineIds;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /v1/timelines/{timelineId}/events}: append a batch of events. */
+@Path("/v1/timelines/{timelineId}/events")
+@Tag(name = "Append", description = "Write events to a timeline's journal.")
+public class AppendResource {
+    private final AppendValidator validator;
+    private final AppendService service;
+
+    public AppendResource(AppendValidator validator, AppendService service) {
+        this.validator = validator;
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "appendEvents", summary = "Append events to a timeline",
+            description = "Appends a JSON array of 1..1000 events atomically: all are stored or none. A timeline "
+                    + "starts with its first append. Sending the same event ids with identical content again "
+                    + "returns the original answer and stores nothing. Use If-Match with the timeline's version "
+                    + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NewEvent.class, minItems = 1,
+                    maxItems = 1000)))
+    @APIResponse(responseCode = "201", description = "Appended (or an identical earlier append replayed).",
+            headers = {
+                @Header(name = "ETag", description = "The timeline's new version, quoted.",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Location", description = "The first appended event in the journal.",
+                        schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AppendResult.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a broken rule of the event schema.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Version conflict (carries currentVersion) or an event id "
+            + "reused with different content.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 1000 events in one append.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown event type, or data failing its type's schema.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The journal database is unreachable; nothing stored.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response append(
+            @Parameter(description = "Timeline id (slug).", schema = @Schema(pattern = "^[a-z0-9][a-z0-9-]{0,127}$"),
+                    example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
+            @Parameter(description = "Expected timeline version as an entity tag, e.g. \"7\"; * = must exist.")
+            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "* = the timeline must not exist yet.") @HeaderParam("If-None-Match")
+            String ifNoneMatch,
+            JsonNode body,
+            @Context UriInfo uri) {
+        TimelineIds.require(timelineId);
+        Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
+        AppendService.Outcome outcome = service.append(timelineId, precondition, validator.validate(body));
+        AppendResult result = outcome.result();
+        return Response.status(Response.Status.CREATED)
+                .tag(new EntityTag(Long.toString(result.version())))
+                .location(uri.getBaseUriBuilder().path("v1/timelines/{timelineId}/stream/{sequence}")
+                        .build(timelineId, result.events().get(0).sequence()))
+                .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(result)
+                .build();
+    }
+}

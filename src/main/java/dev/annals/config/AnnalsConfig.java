@@ -1,0 +1,73 @@
+package dev.annals.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed configuration of Annals: every {@code annals.*} property. */
+@ConfigMapping(prefix = "annals")
+public interface AnnalsConfig {
+
+    /** The Kafka topic events are published to. */
+    Topic topic();
+
+    /** The outbox relay that publishes committed events. */
+    Relay relay();
+
+    /** Limits of the append API. */
+    Append append();
+
+    /** CloudEvents attributes of published records. */
+    CloudEvents cloudevents();
+
+    /** Topic settings; the topic is created with them when absent. */
+    interface Topic {
+        @WithDefault("annals.events")
+        String name();
+
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Whether Annals creates the topic at start-up when it does not exist. */
+        @WithDefault("true")
+        boolean create();
+    }
+
+    /** Relay settings. */
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Outbox rows (appends) published per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Longest wait between two outbox checks when no notification arrives. */
+        @WithDefault("1s")
+        Duration idleWait();
+
+        /** Pause after a failed round (broker unreachable) before trying again. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** How long the producer keeps retrying one record before the round is failed and retried. */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+    }
+
+    /** Append limits. */
+    interface Append {
+        @WithDefault("1000")
+        int maxEvents();
+    }
+
+    /** CloudEvents attributes. */
+    interface CloudEvents {
+        /** The {@code ce_source} of every published event. */
+        @WithDefault("/annals")
+        String source();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.annals.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an {@code application/problem+json} answer; never a stack trace or class name. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return respond(ProblemType.INVALID_REQUEST.problem("The body is not well-formed JSON" + where,
+                List.of(new FieldError("", "json", e.getOriginalMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        ProblemType type;
+        if (e instanceof NotFoundException) {
+            type = ProblemType.NOT_FOUND;
+        } else if (e instanceof NotAllowedException) {
+            type = ProblemType.METHOD_NOT_ALLOWED;
+        } else if (e instanceof NotSupportedException) {
+            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+        } else if (e instanceof NotAcceptableException) {
+            type = ProblemType.NOT_ACCEPTABLE;
+        } else if (e.getResponse().getStatus() == 400) {
+            type = ProblemType.INVALID_REQUEST;
+        } else if (e.getResponse().getStatus() < 500) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            return respond(new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(),
+                    status.getStatusCode(), null, null, null, null), uri);
+        } else {
+            return unexpected(e, uri);
+        }
+        String detail = type == ProblemType.UNSUPPORTED_MEDIA_TYPE ? "Send the body as application/json"
+                : type == ProblemType.NOT_FOUND ? "No resource at this path" : type.problem(null).title();
+        return respond(type.problem(detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (e instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                && violation.getConstraintName().startsWith("journal_")) {
+            return respond(ProblemType.IDEMPOTENCY_CONFLICT.problem(
+                    "Nothing was stored: a concurrent append used the same event id or sequence; retry"), uri);
+        }
+        return databaseOrUnexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response any(Exception e, UriInfo uri) {
+        return databaseOrUnexpected(e, uri);
+    }
+
+    private Response databaseOrUnexpected(Exception e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
+                    "The journal database is unreachable; nothing was stored. Retry later.");
+            return Response.fromResponse(respond(problem, uri)).header("Retry-After", "5").build();
+        }
+        return unexpected(e, uri);
+    }
+
+    private Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(ProblemType.INTERNAL.problem("An unexpected error occurred; it has been logged"), uri);
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri == null ? null : uri.getRequestUri().getRawPath()))
+                .build();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.annals.error;
+
+import java.net.URI;
+import java.util.List;
+
+/** The catalogue of problem types Annals answers with; each has a stable URI and title. */
+public enum ProblemType {
+    INVALID_REQUEST(400, "invalid-request", "The request does not match the API contract"),
+    NOT_FOUND(404, "not-found", "Resource not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    VERSION_CONFLICT(409, "version-conflict", "The timeline is not at the expected version"),
+    IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "An event id is already used for other content"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Precondition header is malformed"),
+    BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INVALID_EVENT(422, "invalid-event", "An event is not valid for its type"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "A backing service is unavailable"),
+    INTERNAL(500, "internal-error", "Internal error");
+
+    private static final String BASE = "https://annals.dev/problems/";
+
+    private final int status;
+    private final URI uri;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem problem(String detail) {
+        return new Problem(uri, title, status, detail, null, null, null);
+    }
+
+    public Problem problem(String detail, List<FieldError> errors) {
+        return new Problem(uri, title, status, detail, null, List.copyOf(errors), null);
+    }
+
+    public Problem conflict(String detail, long currentVersion) {
+        return new Problem(uri, title, status, detail, null, null, currentVersion);
+    }
+
+    public ProblemException exception(String detail) {
+        return new ProblemException(problem(detail));
+    }
+
+    public ProblemException exception(String detail, List<FieldError> errors) {
+        return new ProblemException(problem(detail, errors));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.annals.event;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where an event is reported, and how reliably. */
+@Schema(description = "Where an event is reported, and how reliably.")
+public record Source(
+        @Schema(description = "Publisher name.", maxLength = 200, examples = "The Verge", required = true) String publisher,
+        @Schema(description = "Link to the report.", format = "uri", maxLength = 2000,
+                examples = "https://www.theverge.com/ai-artificial-intelligence") String url,
+        @Schema(description = "How well the source backs the event.", required = true) Reliability reliability) {
+}

@@ -1,0 +1,135 @@
+package dev.annals.relay;
+
+import dev.annals.config.AnnalsConfig;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The relay's Kafka side: creates the topic when absent and owns an idempotent producer ({@code acks=all}). On the
+ * first failed send it closes the producer at once, so nothing queued behind the failure is written out of order.
+ */
+@ApplicationScoped
+public class KafkaPublisher {
+    private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final AnnalsConfig config;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean topicReady;
+
+    public KafkaPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AnnalsConfig config) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config;
+    }
+
+    /** Creates the topic with the configured partitions and replication when it does not exist yet. */
+    synchronized void ensureTopic() throws ExecutionException, InterruptedException, TimeoutException {
+        if (topicReady || !config.topic().create()) {
+            return;
+        }
+        AnnalsConfig.Topic topic = config.topic();
+        try (Admin admin = Admin.create(clientConfig())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (!existing.contains(topic.name())) {
+                admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor())))
+                        .all().get(30, TimeUnit.SECONDS);
+                LOG.infof("Created topic %s with %d partition(s)", topic.name(), topic.partitions());
+            }
+            topicReady = true;
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            topicReady = true;
+        }
+    }
+
+    /**
+     * Sends the records in order and waits for every acknowledgement.
+     *
+     * @return for each record, whether the broker acknowledged it
+     */
+    synchronized boolean[] publish(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
+        KafkaProducer<String, byte[]> current = producer();
+        boolean[] acked = new boolean[records.size()];
+        List<Future<?>> futures = new ArrayList<>(records.size());
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                int index = i;
+                futures.add(current.send(records.get(i), (metadata, error) -> {
+                    if (error == null) {
+                        acked[index] = true;
+                    } else {
+                        current.close(Duration.ZERO);
+                    }
+                }));
+            }
+            current.flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("Kafka send failed: %s", e.getMessage());
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                LOG.warnf("Kafka did not acknowledge a record: %s", e.getCause().getMessage());
+            }
+        }
+        for (boolean ok : acked) {
+            if (!ok) {
+                reset();
+                break;
+            }
+        }
+        return acked;
+    }
+
+    /** Drops the producer; the next publish starts a fresh one. */
+    synchronized void reset() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+        topicReady = false;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = clientConfig();
+            long delivery = config.relay().deliveryTimeout().toMillis();
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, delivery / 2));
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "annals-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private Map<String, Object> clientConfig() {
+        return new HashMap<>(kafkaConfig);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.annals.relay;
+
+import dev.annals.config.AnnalsConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes the outbox to Kafka. One relay is active across all instances: it holds a PostgreSQL advisory lock
+ * on a dedicated connection, which also {@code LISTEN}s for commits so that publishing starts within
+ * milliseconds; {@code annals.relay.idle-wait} is only the fallback poll.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key shared by every Annals instance on the database ("annals" in ASCII). */
+    private static final long LOCK_KEY = 0x616e6e616c73L;
+
+    private final AgroalDataSource dataSource;
+    private final AnnalsConfig config;
+    private final OutboxRound round;
+    private volatile boolean running;
+    private volatile boolean leader;
+    private Thread thread;
+
+    public OutboxRelay(AgroalDataSource dataSource, AnnalsConfig config, OutboxRound round) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.round = round;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.relay().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts relaying in a background thread; no-op when already running. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "annals-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops relaying after the current round; what is not published stays in the outbox. */
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+        round.reset();
+        leader = false;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Whether this instance currently holds the relay lock. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                if (!tryLock(connection)) {
+                    pause(config.relay().retryBackoff().toMillis() * 2);
+                    continue;
+                }
+                leader = true;
+                LOG.info("Outbox relay active on this instance");
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + OutboxSignal.CHANNEL);
+                }
+                try {
+                    relayWhileLeader(connection);
+                } finally {
+                    release(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Outbox relay interrupted: %s; retrying", e.getMessage());
+                    pause(config.relay().retryBackoff().toMillis());
+                }
+            } finally {
+                leader = false;
+            }
+        }
+    }
+
+    private void relayWhileLeader(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        while (running) {
+            OutboxRound.Result result = round.run();
+            if (result == OutboxRound.Result.FAILED) {
+                pause(config.relay().retryBackoff().toMillis());
+            } else if (result == OutboxRound.Result.IDLE) {
+                notifications.getNotifications((int) config.relay().idleWait().toMillis());
+            }
+        }
+    }
+
+    /** The connection goes back to the pool, so the session lock and LISTEN must be dropped explicitly. */
+    private static void release(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+            statement.execute("select pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            LOG.debugf("Relay connection already gone: %s", e.getMessage());
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

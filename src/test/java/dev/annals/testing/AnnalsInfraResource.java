@@ -1,0 +1,294 @@
+package dev.annals.testing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+import javax.management.JMException;
+import javax.management.MBeanException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.StandardMBean;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Quarkus test resource giving every {@code @QuarkusTest} one JVM-wide Kafka broker and PostgreSQL.
+ *
+ * <p>Quarkus loads test classes in a fresh class loader whenever it restarts the application
+ * (other profile or resources), so plain static fields would start a second pair. The pair is
+ * therefore registered as a platform MBean (JVM-global, JDK types only) and every static accessor
+ * here goes through it. Everything is stopped by a JVM shutdown hook, never by {@link #stop()}.
+ *
+ * <p>System properties {@value #KAFKA_PROPERTY} and {@value #JDBC_URL_PROPERTY} (with
+ * {@value #JDBC_USERNAME_PROPERTY} / {@value #JDBC_PASSWORD_PROPERTY}) select an external
+ * Kafka / PostgreSQL instead of the embedded one.
+ */
+public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String KAFKA_PROPERTY = "annals.test.kafka.bootstrap-servers";
+    public static final String JDBC_URL_PROPERTY = "annals.test.jdbc.url";
+    public static final String JDBC_USERNAME_PROPERTY = "annals.test.jdbc.username";
+    public static final String JDBC_PASSWORD_PROPERTY = "annals.test.jdbc.password";
+
+    private static final String MBEAN_NAME = "dev.annals.testing:type=AnnalsInfra";
+
+    @Override
+    public Map<String, String> start() {
+        ensureStarted();
+        return Map.of(
+                "kafka.bootstrap.servers", kafkaBootstrapServers(),
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", jdbcUsername(),
+                "quarkus.datasource.password", jdbcPassword());
+    }
+
+    /** Intentionally empty: the infrastructure is shared by all test classes and stopped at JVM exit. */
+    @Override
+    public void stop() {
+    }
+
+    /** Starts the shared infrastructure unless this JVM already has it; safe to call repeatedly. */
+    public static void ensureStarted() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        synchronized (server) {
+            if (server.isRegistered(name())) {
+                return;
+            }
+            // Boot through the system class loader when it can see this class (surefire): a Quarkus
+            // app class loader is closed when its application stops, the servers must outlive it.
+            Class<?> owner = AnnalsInfraResource.class;
+            try {
+                owner = Class.forName(AnnalsInfraResource.class.getName(), true, ClassLoader.getSystemClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not on the system class path (e.g. some IDE runners): this loader owns the servers
+            }
+            try {
+                Method register = owner.getDeclaredMethod("register", MBeanServer.class);
+                register.setAccessible(true);
+                register.invoke(null, server);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot boot shared test infrastructure", e);
+            }
+        }
+    }
+
+    private static void register(MBeanServer server) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AnnalsInfraResource.class.getClassLoader());
+        try {
+            Infra infra = Infra.boot();
+            try {
+                server.registerMBean(new StandardMBean(infra, InfraMBean.class), name());
+            } catch (JMException e) {
+                infra.shutdown();
+                throw new IllegalStateException("Cannot register shared test infrastructure", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::shutdown, "annals-test-infra-shutdown"));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public static String kafkaBootstrapServers() {
+        return (String) attribute("KafkaBootstrapServers");
+    }
+
+    public static String jdbcUrl() {
+        return (String) attribute("JdbcUrl");
+    }
+
+    public static String jdbcUsername() {
+        return (String) attribute("JdbcUsername");
+    }
+
+    public static String jdbcPassword() {
+        return (String) attribute("JdbcPassword");
+    }
+
+    /** False when {@value #KAFKA_PROPERTY} points at an external broker that tests cannot stop. */
+    public static boolean isKafkaEmbedded() {
+        return (Boolean) attribute("KafkaEmbedded");
+    }
+
+    public static boolean isKafkaRunning() {
+        return (Boolean) attribute("KafkaRunning");
+    }
+
+    /** Stops the embedded broker to simulate an outage; its port and data are kept. */
+    public static void stopKafka() {
+        operation("stopKafka");
+    }
+
+    /** Starts the embedded broker again on the same port and log dir. */
+    public static void startKafka() {
+        operation("startKafka");
+    }
+
+    /** Stops and starts the embedded broker on the same port and log dir. */
+    public static void restartKafka() {
+        operation("restartKafka");
+    }
+
+    private static Object attribute(String attribute) {
+        ensureStarted();
+        try {
+            return ManagementFactory.getPlatformMBeanServer().getAttribute(name(), attribute);
+        } catch (JMException | RuntimeMBeanException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static void operation(String operation) {
+        ensureStarted();
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(name(), operation, new Object[0], new String[0]);
+        } catch (JMException | RuntimeMBeanException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Exception e) {
+        if (e instanceof RuntimeMBeanException rme) {
+            return rme.getTargetException();
+        }
+        if (e instanceof MBeanException me && me.getTargetException() instanceof RuntimeException re) {
+            return re;
+        }
+        return new IllegalStateException("Shared test infrastructure call failed", e);
+    }
+
+    private static ObjectName name() {
+        try {
+            return new ObjectName(MBEAN_NAME);
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Management view of the shared infrastructure; JDK types only so any class loader can use it. */
+    public interface InfraMBean {
+        String getKafkaBootstrapServers();
+
+        String getJdbcUrl();
+
+        String getJdbcUsername();
+
+        String getJdbcPassword();
+
+        boolean isKafkaEmbedded();
+
+        boolean isKafkaRunning();
+
+        void stopKafka();
+
+        void startKafka();
+
+        void restartKafka();
+    }
+
+    /** The one live pair of servers, owned by the class loader that booted it. */
+    static final class Infra implements InfraMBean {
+        private final EmbeddedKafkaBroker broker;
+        private final EmbeddedDatabase database;
+        private final String bootstrapServers;
+        private final String jdbcUrl;
+        private final String jdbcUsername;
+        private final String jdbcPassword;
+
+        private Infra(EmbeddedKafkaBroker broker, String bootstrapServers, EmbeddedDatabase database,
+                String jdbcUrl, String jdbcUsername, String jdbcPassword) {
+            this.broker = broker;
+            this.bootstrapServers = bootstrapServers;
+            this.database = database;
+            this.jdbcUrl = jdbcUrl;
+            this.jdbcUsername = jdbcUsername;
+            this.jdbcPassword = jdbcPassword;
+        }
+
+        static Infra boot() {
+            String externalKafka = System.getProperty(KAFKA_PROPERTY, "").trim();
+            String externalJdbc = System.getProperty(JDBC_URL_PROPERTY, "").trim();
+            EmbeddedKafkaBroker broker = externalKafka.isEmpty() ? new EmbeddedKafkaBroker().start() : null;
+            EmbeddedDatabase database = null;
+            try {
+                database = externalJdbc.isEmpty() ? EmbeddedDatabase.startTemporary() : null;
+            } finally {
+                if (database == null && externalJdbc.isEmpty() && broker != null) {
+                    broker.close();
+                }
+            }
+            return new Infra(broker, broker != null ? broker.bootstrapServers() : externalKafka,
+                    database,
+                    database != null ? database.jdbcUrl() : externalJdbc,
+                    database != null ? database.username() : System.getProperty(JDBC_USERNAME_PROPERTY, "postgres"),
+                    database != null ? database.password() : System.getProperty(JDBC_PASSWORD_PROPERTY, ""));
+        }
+
+        synchronized void shutdown() {
+            if (broker != null) {
+                broker.close();
+            }
+            if (database != null) {
+                database.stop();
+            }
+        }
+
+        @Override
+        public String getKafkaBootstrapServers() {
+            return bootstrapServers;
+        }
+
+        @Override
+        public String getJdbcUrl() {
+            return jdbcUrl;
+        }
+
+        @Override
+        public String getJdbcUsername() {
+            return jdbcUsername;
+        }
+
+        @Override
+        public String getJdbcPassword() {
+            return jdbcPassword;
+        }
+
+        @Override
+        public boolean isKafkaEmbedded() {
+            return broker != null;
+        }
+
+        @Override
+        public synchronized boolean isKafkaRunning() {
+            return broker != null && broker.isRunning();
+        }
+
+        @Override
+        public synchronized void stopKafka() {
+            embedded().stop();
+        }
+
+        @Override
+        public synchronized void startKafka() {
+            embedded().start();
+        }
+
+        @Override
+        public synchronized void restartKafka() {
+            embedded().restart();
+        }
+
+        private EmbeddedKafkaBroker embedded() {
+            if (broker == null) {
+                throw new IllegalStateException("Kafka is external (" + bootstrapServers + "); tests cannot stop it");
+            }
+            return broker;
+        }
+    }
+}
