@@ -1,0 +1,66 @@
+package dev.annals.append;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.annals.support.Fixtures;
+import dev.annals.support.TopicProbe;
+import dev.annals.testing.AnnalsInfraResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Optimistic concurrency under contention: one writer wins, the rest get 409, the topic has no duplicates. */
+@QuarkusTest
+@WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
+class ConcurrentAppendTest {
+
+    @Test
+    void sixteenWritersWithTheSameExpectedVersionExactlyOneWins() throws Exception {
+        String timeline = Fixtures.timeline("race");
+        given().contentType(ContentType.JSON).body(Fixtures.statements("base", 1))
+                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201);
+
+        int writers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            List<Map<String, Object>> body = Fixtures.statements("writer " + i, 2);
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body)
+                        .post("/v1/timelines/{t}/events", timeline).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get());
+        }
+        pool.shutdown();
+
+        Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertEquals(Map.of(201, 1L, 409, 15L), byStatus);
+        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(3));
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
+                r -> r.size() >= 3);
+        records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).stream().skip(3).toList());
+        List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
+        assertEquals(List.of("1", "2", "3"), sequences);
+    }
+}
