@@ -82,9 +82,9 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(AnnalsInfraResource.class.getClassLoader());
         try {
-            Infra infra = Infra.boot();
+            SharedInfra infra = SharedInfra.boot();
             try {
-                server.registerMBean(new StandardMBean(infra, InfraMBean.class), name());
+                server.registerMBean(new StandardMBean(infra, SharedInfraMBean.class), name());
             } catch (JMException e) {
                 infra.shutdown();
                 throw new IllegalStateException("Cannot register shared test infrastructure", e);
@@ -168,127 +168,6 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
             return new ObjectName(MBEAN_NAME);
         } catch (JMException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Management view of the shared infrastructure; JDK types only so any class loader can use it. */
-    public interface InfraMBean {
-        String getKafkaBootstrapServers();
-
-        String getJdbcUrl();
-
-        String getJdbcUsername();
-
-        String getJdbcPassword();
-
-        boolean isKafkaEmbedded();
-
-        boolean isKafkaRunning();
-
-        void stopKafka();
-
-        void startKafka();
-
-        void restartKafka();
-    }
-
-    /** The one live pair of servers, owned by the class loader that booted it. */
-    static final class Infra implements InfraMBean {
-        private final EmbeddedKafkaBroker broker;
-        private final EmbeddedDatabase database;
-        private final String bootstrapServers;
-        private final String jdbcUrl;
-        private final String jdbcUsername;
-        private final String jdbcPassword;
-
-        private Infra(EmbeddedKafkaBroker broker, String bootstrapServers, EmbeddedDatabase database,
-                String jdbcUrl, String jdbcUsername, String jdbcPassword) {
-            this.broker = broker;
-            this.bootstrapServers = bootstrapServers;
-            this.database = database;
-            this.jdbcUrl = jdbcUrl;
-            this.jdbcUsername = jdbcUsername;
-            this.jdbcPassword = jdbcPassword;
-        }
-
-        static Infra boot() {
-            String externalKafka = System.getProperty(KAFKA_PROPERTY, "").trim();
-            String externalJdbc = System.getProperty(JDBC_URL_PROPERTY, "").trim();
-            EmbeddedKafkaBroker broker = externalKafka.isEmpty() ? new EmbeddedKafkaBroker().start() : null;
-            EmbeddedDatabase database = null;
-            try {
-                database = externalJdbc.isEmpty() ? EmbeddedDatabase.startTemporary() : null;
-            } finally {
-                if (database == null && externalJdbc.isEmpty() && broker != null) {
-                    broker.close();
-                }
-            }
-            return new Infra(broker, broker != null ? broker.bootstrapServers() : externalKafka,
-                    database,
-                    database != null ? database.jdbcUrl() : externalJdbc,
-                    database != null ? database.username() : System.getProperty(JDBC_USERNAME_PROPERTY, "postgres"),
-                    database != null ? database.password() : System.getProperty(JDBC_PASSWORD_PROPERTY, ""));
-        }
-
-        synchronized void shutdown() {
-            if (broker != null) {
-                broker.close();
-            }
-            if (database != null) {
-                database.stop();
-            }
-        }
-
-        @Override
-        public String getKafkaBootstrapServers() {
-            return bootstrapServers;
-        }
-
-        @Override
-        public String getJdbcUrl() {
-            return jdbcUrl;
-        }
-
-        @Override
-        public String getJdbcUsername() {
-            return jdbcUsername;
-        }
-
-        @Override
-        public String getJdbcPassword() {
-            return jdbcPassword;
-        }
-
-        @Override
-        public boolean isKafkaEmbedded() {
-            return broker != null;
-        }
-
-        @Override
-        public synchronized boolean isKafkaRunning() {
-            return broker != null && broker.isRunning();
-        }
-
-        @Override
-        public synchronized void stopKafka() {
-            embedded().stop();
-        }
-
-        @Override
-        public synchronized void startKafka() {
-            embedded().start();
-        }
-
-        @Override
-        public synchronized void restartKafka() {
-            embedded().restart();
-        }
-
-        private EmbeddedKafkaBroker embedded() {
-            if (broker == null) {
-                throw new IllegalStateException("Kafka is external (" + bootstrapServers + "); tests cannot stop it");
-            }
-            return broker;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.annals.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts a throwaway server whose data dir lives under {@code java.io.tmpdir} and is deleted on stop. */
     public static EmbeddedDatabase startTemporary() {
-        Path base = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg-data");
-        try {
-            Files.createDirectories(base);
-            return new EmbeddedDatabase(Files.createTempDirectory(base, "pg-"), false).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create PostgreSQL temp dir", e);
-        }
+        return new EmbeddedDatabase(InfraSupport.freshTempDir("embedded-pg-data", "pg-"), false).start();
     }
 
     /** Starts a server on {@code dataDir}, running initdb only if the dir holds no cluster yet; data survives stop. */
@@ -55,7 +48,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             stopOrphanedPostmaster();
-            InfraLogging.quiet();
+            InfraSupport.quiet();
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!persistent)

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -36,7 +34,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** A throwaway broker: fresh log dir under {@code java.io.tmpdir}, free port. */
     public EmbeddedKafkaBroker() {
-        this(freshTempDir(), 0, true);
+        this(InfraSupport.freshTempDir("embedded-kafka", "kafka-"), 0, true);
     }
 
     /**
@@ -59,12 +57,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
         preventJvmExit();
-        InfraLogging.quiet();
+        InfraSupport.quiet();
         if (port == 0) {
-            port = freePort();
+            port = InfraSupport.freePort(HOST);
         }
         if (controllerPort == 0) {
-            controllerPort = freePort();
+            controllerPort = InfraSupport.freePort(HOST);
         }
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties());
         try {
@@ -118,7 +116,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized void close() {
         stop();
         if (throwaway) {
-            InfraLogging.deleteRecursively(logDir);
+            InfraSupport.deleteRecursively(logDir);
         }
     }
 
@@ -198,7 +196,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(config.metadataLogDir())
-                    .setDirectories(java.util.List.of(logDir.toString()))
+                    .setDirectories(List.of(logDir.toString()))
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka log dir " + logDir, e);
@@ -234,25 +232,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Exit.setHaltProcedure((status, message) -> {
             throw new IllegalStateException("Embedded Kafka requested halt(" + status + "): " + message);
         });
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
-
-    private static Path freshTempDir() {
-        try {
-            Path base = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(base);
-            return Files.createTempDirectory(base, "embedded-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create Kafka temp dir", e);
-        }
     }
 }

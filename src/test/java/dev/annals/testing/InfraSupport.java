@@ -1,6 +1,10 @@
 package dev.annals.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,12 +13,12 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-/** Small helpers shared by the embedded infrastructure: log noise control and directory cleanup. */
-final class InfraLogging {
+/** Helpers shared by the embedded servers: log noise, free ports, temp dirs. */
+final class InfraSupport {
 
     private static final List<Object> QUIETED = new ArrayList<>();
 
-    private InfraLogging() {
+    private InfraSupport() {
     }
 
     /**
@@ -45,6 +49,27 @@ final class InfraLogging {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("Could not delete " + dir + ": " + e);
+        }
+    }
+
+    static int freePort(String host) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** A new directory under {@code java.io.tmpdir} (surefire points it at target/). */
+    static Path freshTempDir(String parent, String prefix) {
+        try {
+            Path base = Path.of(System.getProperty("java.io.tmpdir"), parent);
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create temp dir under " + System.getProperty("java.io.tmpdir"), e);
         }
     }
 }
