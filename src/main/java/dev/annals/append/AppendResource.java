@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /v1/timelines/{timelineId}/events}: append a batch of events. */
-@Path("/v1/timelines/{timelineId}/events")
+@Path("/v1")
 @Tag(name = "Append", description = "Write events to a timeline's journal.")
 public class AppendResource {
     private final AppendValidator validator;
@@ -37,6 +37,7 @@ public class AppendResource {
     }
 
     @POST
+    @Path("/timelines/{timelineId}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "appendEvents", summary = "Append events to a timeline",

@@ -20,6 +20,12 @@ public interface AnnalsConfig {
     /** CloudEvents attributes of published records. */
     CloudEvents cloudevents();
 
+    /** The timeline projection (the read model fed from the topic). */
+    Projection projection();
+
+    /** The query API over the read model. */
+    Query query();
+
     /** Topic settings; the topic is created with them when absent. */
     interface Topic {
         @WithDefault("annals.events")
@@ -69,5 +75,47 @@ public interface AnnalsConfig {
         /** The {@code ce_source} of every published event. */
         @WithDefault("/annals")
         String source();
+    }
+
+    /** Projection settings. */
+    interface Projection {
+        /** Whether this instance runs the projector (queries work either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group of the live projector; partitions are shared among instances. */
+        @WithDefault("annals-projector")
+        String groupId();
+
+        /** Where records the projection cannot apply are copied, with the reason in headers. */
+        @WithDefault("annals.events.dlq")
+        String deadLetterTopic();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** Pause after a failed batch before it is retried from the stored offsets. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+    }
+
+    /** Query settings. */
+    interface Query {
+        /** Longest time a query with waitFor waits for the projection to apply a position. */
+        @WithDefault("5s")
+        Duration waitTimeout();
+
+        @WithDefault("50")
+        int defaultLimit();
+
+        @WithDefault("500")
+        int maxLimit();
+
+        /** Key that signs pagination cursors; set the same value on every instance. */
+        @WithDefault("annals-default-cursor-key-change-me")
+        String cursorSecret();
     }
 }

@@ -23,7 +23,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        return e.problem().status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build()
+                : response;
     }
 
     @ServerExceptionMapper

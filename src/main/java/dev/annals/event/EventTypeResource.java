@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The event-type catalogue over HTTP. */
-@Path("/v1/event-types")
+@Path("/v1")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Event types", description = "The catalogue of event types and their data schemas.")
 public class EventTypeResource {
@@ -34,6 +34,7 @@ public class EventTypeResource {
     }
 
     @GET
+    @Path("/event-types")
     @Operation(operationId = "listEventTypes", summary = "List event types")
     public List<Summary> list() {
         return catalogue.all().stream()
@@ -42,7 +43,7 @@ public class EventTypeResource {
     }
 
     @GET
-    @Path("/{type}")
+    @Path("/event-types/{type}")
     @Operation(operationId = "getEventType", summary = "Get the JSON Schema of an event type's data",
             description = "A JSON Schema (draft 2020-12) that the data object of events of this type must satisfy.")
     @APIResponse(responseCode = "200", description = "The JSON Schema.",

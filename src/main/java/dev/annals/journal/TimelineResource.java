@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Journal reads: a timeline's version and counts, and its events in append order. */
-@Path("/v1/timelines/{timelineId}")
+@Path("/v1")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Journal", description = "Read a timeline's journal in append order.")
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,6 +38,7 @@ public class TimelineResource {
     }
 
     @GET
+    @Path("/timelines/{timelineId}")
     @Operation(operationId = "getTimeline", summary = "Get a timeline's version and counts",
             description = "The version (sequence of the last event) is also the ETag; send it back as If-Match.")
     @APIResponse(responseCode = "200", description = "The timeline.",
@@ -55,7 +56,7 @@ public class TimelineResource {
     }
 
     @GET
-    @Path("/stream")
+    @Path("/timelines/{timelineId}/stream")
     @Operation(operationId = "readStream", summary = "Read a timeline's events in append order",
             description = "The classic event-store read: events with sequence >= fromSequence, oldest first. "
                     + "Follow nextSequence (or the Link rel=next header) for the next page.")
@@ -89,7 +90,7 @@ public class TimelineResource {
     }
 
     @GET
-    @Path("/stream/{sequence}")
+    @Path("/timelines/{timelineId}/stream/{sequence}")
     @Operation(operationId = "readStreamEvent", summary = "Read one event of a timeline by sequence")
     @APIResponse(responseCode = "200", description = "The event.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEvent.class)))

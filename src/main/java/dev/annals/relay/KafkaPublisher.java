@@ -1,24 +1,18 @@
 package dev.annals.relay;
 
 import dev.annals.config.AnnalsConfig;
-import io.smallrye.common.annotation.Identifier;
+import dev.annals.kafka.KafkaTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -31,36 +25,18 @@ import org.jboss.logging.Logger;
 public class KafkaPublisher {
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
 
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaTopics topics;
     private final AnnalsConfig config;
     private KafkaProducer<String, byte[]> producer;
-    private boolean topicReady;
 
-    public KafkaPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, AnnalsConfig config) {
-        this.kafkaConfig = kafkaConfig;
+    public KafkaPublisher(KafkaTopics topics, AnnalsConfig config) {
+        this.topics = topics;
         this.config = config;
     }
 
-    /** Creates the topic with the configured partitions and replication when it does not exist yet. */
-    synchronized void ensureTopic() throws ExecutionException, InterruptedException, TimeoutException {
-        if (topicReady || !config.topic().create()) {
-            return;
-        }
-        AnnalsConfig.Topic topic = config.topic();
-        try (Admin admin = Admin.create(clientConfig())) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (!existing.contains(topic.name())) {
-                admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor())))
-                        .all().get(30, TimeUnit.SECONDS);
-                LOG.infof("Created topic %s with %d partition(s)", topic.name(), topic.partitions());
-            }
-            topicReady = true;
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-            topicReady = true;
-        }
+    /** Creates the events topic when it does not exist yet. */
+    void ensureTopic() throws ExecutionException, InterruptedException, TimeoutException {
+        topics.ensure(config.topic().name());
     }
 
     /**
@@ -109,12 +85,12 @@ public class KafkaPublisher {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
-        topicReady = false;
+        topics.forget();
     }
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> props = clientConfig();
+            Map<String, Object> props = topics.clientConfig();
             long delivery = config.relay().deliveryTimeout().toMillis();
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -127,9 +103,5 @@ public class KafkaPublisher {
             producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
-    }
-
-    private Map<String, Object> clientConfig() {
-        return new HashMap<>(kafkaConfig);
     }
 }

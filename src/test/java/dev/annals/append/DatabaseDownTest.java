@@ -27,7 +27,8 @@ class DatabaseDownTest {
                     "quarkus.datasource.jdbc.acquisition-timeout", "1S",
                     "quarkus.flyway.migrate-at-start", "false",
                     "quarkus.hibernate-orm.schema-management.strategy", "none",
-                    "annals.relay.enabled", "false");
+                    "annals.relay.enabled", "false",
+                    "annals.projection.enabled", "false");
         }
 
         @Override

@@ -44,4 +44,31 @@ public final class Fixtures {
         }
         return events;
     }
+
+    /** A valid event of any type, with one source and actors named after their ids. */
+    public static Map<String, Object> event(String type, String title, String occurredAt, String precision,
+                                            List<String> actorIds, List<String> tags, String publisher,
+                                            Map<String, Object> data) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("occurredAt", occurredAt);
+        event.put("occurredAtPrecision", precision);
+        event.put("title", title);
+        event.put("actors", actorIds.stream().map(id -> Map.of("id", id, "name", name(id))).toList());
+        event.put("sources", List.of(Map.of("publisher", publisher, "reliability", "reported")));
+        event.put("tags", tags);
+        event.put("data", data);
+        return event;
+    }
+
+    /** "pete-hegseth" becomes "Pete Hegseth". */
+    public static String name(String id) {
+        StringBuilder name = new StringBuilder();
+        for (String part : id.split("-")) {
+            name.append(name.length() == 0 ? "" : " ").append(Character.toUpperCase(part.charAt(0)))
+                    .append(part.substring(1));
+        }
+        return name.toString();
+    }
 }

@@ -1,0 +1,114 @@
+package dev.annals.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.event.EventType;
+import dev.annals.event.EventTypeCatalogue;
+import dev.annals.event.Slugs;
+import dev.annals.event.TimelineEvent;
+import dev.annals.relay.CloudEventRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Decides whether a topic record is an Annals event the projection can apply. Anyone can write to a topic, so
+ * every record is checked: CloudEvents headers, a known type, a well-formed event agreeing with its headers and
+ * key, and data valid against its type's schema.
+ */
+@ApplicationScoped
+public class EventDecoder {
+    static final List<String> REQUIRED_HEADERS = List.of("ce_specversion", "ce_id", "ce_source", "ce_type",
+            "ce_subject");
+
+    private final ObjectMapper mapper;
+    private final EventTypeCatalogue catalogue;
+
+    public EventDecoder(ObjectMapper mapper, EventTypeCatalogue catalogue) {
+        this.mapper = mapper;
+        this.catalogue = catalogue;
+    }
+
+    /** The outcome for one record: a valid event, or the reason it goes to the dead-letter topic. */
+    public sealed interface Decoded permits Valid, Rejected {
+    }
+
+    /** An event to project, with its JSON as received. */
+    public record Valid(TimelineEvent event, String payload) implements Decoded {
+    }
+
+    /** A record the projection cannot apply. */
+    public record Rejected(DeadLetterReason reason, String detail) implements Decoded {
+    }
+
+    public Decoded decode(ConsumerRecord<String, byte[]> record) {
+        for (String name : REQUIRED_HEADERS) {
+            if (header(record, name) == null) {
+                return new Rejected(DeadLetterReason.MISSING_HEADER, "header " + name + " is missing");
+            }
+        }
+        String ceType = header(record, "ce_type");
+        Optional<EventType> type = ceType.startsWith(CloudEventRecords.TYPE_PREFIX)
+                ? catalogue.find(ceType.substring(CloudEventRecords.TYPE_PREFIX.length())) : Optional.empty();
+        if (type.isEmpty()) {
+            return new Rejected(DeadLetterReason.UNKNOWN_TYPE, "ce_type " + ceType + " is not in the catalogue");
+        }
+        if (record.value() == null) {
+            return new Rejected(DeadLetterReason.NOT_JSON, "the record has no value");
+        }
+        String payload = new String(record.value(), StandardCharsets.UTF_8);
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(payload);
+        } catch (IOException e) {
+            return new Rejected(DeadLetterReason.NOT_JSON, "the value is not JSON: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            return new Rejected(DeadLetterReason.NOT_JSON, "the value is not a JSON object");
+        }
+        TimelineEvent event;
+        try {
+            event = mapper.treeToValue(tree, TimelineEvent.class);
+        } catch (IOException | RuntimeException e) {
+            return new Rejected(DeadLetterReason.INVALID_EVENT, "the value is not an Annals event: " + e.getMessage());
+        }
+        String mismatch = mismatch(record, ceType, event);
+        if (mismatch != null) {
+            return new Rejected(DeadLetterReason.INVALID_EVENT, mismatch);
+        }
+        var errors = type.get().schema().validate(event.data());
+        if (!errors.isEmpty()) {
+            return new Rejected(DeadLetterReason.INVALID_DATA, "data does not satisfy the schema of "
+                    + event.type() + ": " + errors.get(0).getInstanceLocation() + " " + errors.get(0).getMessage());
+        }
+        return new Valid(event, payload);
+    }
+
+    private static String mismatch(ConsumerRecord<String, byte[]> record, String ceType, TimelineEvent event) {
+        if (event.id() == null || event.timelineId() == null || event.type() == null || event.occurredAt() == null
+                || event.occurredAtPrecision() == null || event.recordedAt() == null || event.title() == null
+                || event.data() == null || !event.data().isObject()) {
+            return "a required field of the event is missing";
+        }
+        if (!Slugs.isValid(event.timelineId()) || event.sequence() < 1) {
+            return "invalid timelineId or sequence";
+        }
+        if (!event.id().toString().equals(header(record, "ce_id"))
+                || !event.timelineId().equals(header(record, "ce_subject"))
+                || !ceType.equals(CloudEventRecords.TYPE_PREFIX + event.type())
+                || !Objects.equals(record.key(), event.timelineId())) {
+            return "the event does not match its ce_id / ce_subject / ce_type headers or its key";
+        }
+        return null;
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

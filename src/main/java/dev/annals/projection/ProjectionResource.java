@@ -1,0 +1,82 @@
+package dev.annals.projection;
+
+import dev.annals.config.AnnalsConfig;
+import dev.annals.error.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Projection status and the admin rebuild. */
+@Path("/v1")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "Projections", description = "State of the read model fed from the topic; rebuild it.")
+public class ProjectionResource {
+    private final TimelineProjector projector;
+    private final ProjectionStore store;
+    private final AnnalsConfig config;
+
+    public ProjectionResource(TimelineProjector projector, ProjectionStore store, AnnalsConfig config) {
+        this.projector = projector;
+        this.store = store;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/projections")
+    @Operation(operationId = "listProjections", summary = "Projection status",
+            description = "Per partition: the next offset the read model will apply, the end of the log and the "
+                    + "lag; counters; the last error; a rebuild in progress.")
+    public List<ProjectionStatus> list() {
+        return List.of(status());
+    }
+
+    @POST
+    @Path("/projections/timeline/rebuild")
+    @Operation(operationId = "rebuildTimelineProjection", summary = "Rebuild the timeline projection (admin)",
+            description = "Replays the topic from the earliest offset into a fresh generation of the read model "
+                    + "and switches queries over once it has caught up. Queries keep answering from the current "
+                    + "generation meanwhile. Follow progress in GET /v1/projections.")
+    @APIResponse(responseCode = "202", description = "Rebuild started.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionStatus.class)))
+    public Response rebuild() {
+        projector.rebuild();
+        return Response.accepted(status()).location(java.net.URI.create("/v1/projections")).build();
+    }
+
+    private ProjectionStatus status() {
+        String topic = config.topic().name();
+        ProjectorRunner live = projector.liveRunner();
+        ProjectorRunner rebuild = projector.rebuildRunner();
+        ProjectionStatus.Rebuild rebuilding = rebuild == null ? null : new ProjectionStatus.Rebuild(
+                rebuild.generation(), rebuild.stats.state(), partitions(topic, rebuild.stats), rebuild.stats.applied.get());
+        if (live == null) {
+            return new ProjectionStatus(ProjectionStore.PROJECTION, "disabled", store.activeGeneration(), List.of(),
+                    0, 0, 0, null, null, rebuilding);
+        }
+        RunnerStats stats = live.stats;
+        return new ProjectionStatus(ProjectionStore.PROJECTION, stats.state(), store.activeGeneration(),
+                partitions(topic, stats), stats.applied.get(), stats.duplicates.get(), stats.deadLettered.get(),
+                stats.lastError(), stats.lastErrorAt(), rebuilding);
+    }
+
+    private static List<ProjectionStatus.PartitionStatus> partitions(String topic, RunnerStats stats) {
+        Map<Integer, Long> positions = stats.positions();
+        List<ProjectionStatus.PartitionStatus> result = new ArrayList<>();
+        stats.endOffsets().forEach((partition, end) -> {
+            long position = positions.getOrDefault(partition, 0L);
+            result.add(new ProjectionStatus.PartitionStatus(topic, partition, position, end, Math.max(0, end - position)));
+        });
+        return result;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.annals.projection;
+
+import dev.annals.config.AnnalsConfig;
+import dev.annals.event.TimelineEvent;
+import dev.annals.kafka.KafkaTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the events topic into one projection generation. The live runner subscribes with the consumer group
+ * (partitions spread over instances); a rebuild runner reads every partition from the start and asks for the
+ * blue/green switch once it has caught up. Either way the position comes from the offsets stored with the read
+ * model, never from Kafka's committed offsets.
+ */
+final class ProjectorRunner implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ProjectorRunner.class);
+
+    private final boolean live;
+    private final ProjectorContext ctx;
+    private final String topic;
+    final RunnerStats stats = new RunnerStats();
+    private volatile int generation;
+    private volatile boolean running = true;
+    private KafkaConsumer<String, byte[]> consumer;
+    private long lagCheckedAt;
+
+    /** A live runner reads the active generation itself when it starts; pass 0. */
+    ProjectorRunner(boolean live, int generation, ProjectorContext ctx) {
+        this.live = live;
+        this.generation = generation;
+        this.ctx = ctx;
+        this.topic = ctx.config().topic().name();
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = createConsumer()) {
+                consumer = c;
+                ctx.topics().ensure(topic);
+                if (live) {
+                    generation = ctx.store().activeGeneration();
+                    c.subscribe(List.of(topic), new SeekOnAssign());
+                } else {
+                    List<TopicPartition> partitions = c.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    c.assign(partitions);
+                    seekStored(partitions);
+                }
+                stats.state(live ? "running" : "rebuilding");
+                loop(c);
+            } catch (WakeupException e) {
+                LOG.debug("Projector woken up to stop");
+            } catch (Exception e) {
+                stats.error(e);
+                stats.state("retrying");
+                LOG.warnf("Projector (generation %d) failed: %s; retrying", generation, e.getMessage());
+                pause();
+            } finally {
+                consumer = null;
+            }
+        }
+        if (!"switched".equals(stats.state()) && !"superseded".equals(stats.state())) {
+            stats.state("stopped");
+        }
+    }
+
+    private void loop(KafkaConsumer<String, byte[]> c) throws Exception {
+        while (running) {
+            ConsumerRecords<String, byte[]> records = c.poll(ctx.config().projection().pollTimeout());
+            if (!records.isEmpty()) {
+                try {
+                    apply(c, records);
+                } catch (RuntimeException | java.util.concurrent.ExecutionException
+                         | java.util.concurrent.TimeoutException e) {
+                    stats.error(e);
+                    LOG.warnf("Projection batch failed, it will be retried: %s", e.getMessage());
+                    pause();
+                    seekStored(c.assignment());
+                    continue;
+                }
+            }
+            refreshLag(c, !live);
+            if (!live && caughtUp() && ctx.generations().trySwitch(generation, topic)) {
+                stats.state("switched");
+                running = false;
+                ctx.onSwitched(generation);
+            }
+        }
+    }
+
+    private void apply(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) throws Exception {
+        List<TimelineEvent> events = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        List<DeadLetters.DeadLetter> dead = new ArrayList<>();
+        Map<TopicPartition, Long> next = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventDecoder.Decoded decoded = ctx.decoder().decode(record);
+            if (decoded instanceof EventDecoder.Valid valid) {
+                events.add(valid.event());
+                payloads.add(valid.payload());
+            } else {
+                dead.add(new DeadLetters.DeadLetter(record, (EventDecoder.Rejected) decoded));
+            }
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        ctx.deadLetters().publish(dead);
+        ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, payloads, next);
+        if (!applied.generationCurrent()) {
+            if (live) {
+                generation = ctx.store().activeGeneration();
+                LOG.infof("Projection switched to generation %d; resuming from its offsets", generation);
+                seekStored(c.assignment());
+            } else {
+                stats.state("superseded");
+                running = false;
+            }
+            return;
+        }
+        stats.applied.addAndGet(applied.applied());
+        stats.duplicates.addAndGet(applied.duplicates());
+        stats.deadLettered.addAndGet(dead.size());
+        if (live) {
+            Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+            next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
+            c.commitAsync(commit, null);
+        }
+    }
+
+    private void seekStored(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> stored = ctx.store().offsets(generation, topic);
+        for (TopicPartition partition : partitions) {
+            Long offset = stored.get(partition.partition());
+            if (offset == null) {
+                consumer.seekToBeginning(Set.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+    }
+
+    private void refreshLag(KafkaConsumer<String, byte[]> c, boolean always) {
+        long now = System.nanoTime();
+        if (!always && now - lagCheckedAt < 1_000_000_000L) {
+            return;
+        }
+        lagCheckedAt = now;
+        Set<TopicPartition> assigned = c.assignment();
+        Map<Integer, Long> positions = new HashMap<>();
+        Map<Integer, Long> ends = new HashMap<>();
+        c.endOffsets(assigned, Duration.ofSeconds(5)).forEach((tp, end) -> ends.put(tp.partition(), end));
+        for (TopicPartition tp : assigned) {
+            positions.put(tp.partition(), c.position(tp, Duration.ofSeconds(5)));
+        }
+        stats.offsets(positions, ends);
+    }
+
+    private boolean caughtUp() {
+        Map<Integer, Long> positions = stats.positions();
+        return !positions.isEmpty() && stats.endOffsets().entrySet().stream()
+                .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private KafkaConsumer<String, byte[]> createConsumer() {
+        Map<String, Object> props = ctx.topics().clientConfig();
+        AnnalsConfig.Projection settings = ctx.config().projection();
+        if (live) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        } else {
+            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        }
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, live ? "annals-projector" : "annals-rebuild-" + generation);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(ctx.config().projection().retryBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Positions come from the read model's stored offsets whenever partitions are (re)assigned. */
+    private final class SeekOnAssign implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing to flush: every applied batch already committed its offsets with the read model
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            generation = ctx.store().activeGeneration();
+            seekStored(partitions);
+        }
+    }
+
+    /** Everything a runner needs, handed over by the projector bean. */
+    record ProjectorContext(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
+                            ProjectionStore store, Generations generations,
+                            java.util.function.IntConsumer switched) {
+        void onSwitched(int generation) {
+            switched.accept(generation);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.annals.query;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filter parameters shared by the event and actor queries. */
+public class FilterParams {
+    @QueryParam("timeline")
+    @Parameter(description = "Timeline id; repeat to match any of several.", example = "anthropic-dod-standoff")
+    public List<String> timeline;
+
+    @QueryParam("type")
+    @Parameter(description = "Event type; repeat to match any of several.", example = "terms-refused")
+    public List<String> type;
+
+    @QueryParam("actor")
+    @Parameter(description = "Actor id; repeat to match events naming any of them.", example = "anthropic")
+    public List<String> actor;
+
+    @QueryParam("tag")
+    @Parameter(description = "Tag; repeat to match any of several.", example = "red-lines")
+    public List<String> tag;
+
+    @QueryParam("source")
+    @Parameter(description = "Source publisher (case-insensitive); repeat to match any of several.",
+            example = "The Verge")
+    public List<String> source;
+
+    @QueryParam("from")
+    @Parameter(description = "Only events that may have occurred at or after this instant (ISO-8601 date-time with "
+            + "offset, or a date = its start in UTC). An event matches when the interval its precision allows "
+            + "overlaps [from, to).", schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+            example = "2026-02-26T00:00:00Z")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Only events that may have occurred before this instant (exclusive).",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-02-27T00:00:00Z")
+    public String to;
+
+    @QueryParam("q")
+    @Parameter(description = "Full-text search over title, summary and actor names (web search syntax: words, "
+            + "\"quoted phrases\", OR, -excluded).", example = "\"red lines\" surveillance")
+    public String q;
+
+    EventFilter toFilter(String timelineId, String order) {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list(timeline);
+        return new EventFilter(timelines, QueryParsing.list(type), QueryParsing.list(actor), QueryParsing.list(tag),
+                QueryParsing.list(source), QueryParsing.instant("from", from), QueryParsing.instant("to", to), text,
+                QueryParsing.descending(order));
+    }
+}

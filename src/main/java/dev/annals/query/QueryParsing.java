@@ -1,0 +1,64 @@
+package dev.annals.query;
+
+import dev.annals.error.FieldError;
+import dev.annals.error.ProblemType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** Parses query parameters into typed values, answering 400 with the parameter's name when one is invalid. */
+final class QueryParsing {
+    private QueryParsing() {
+    }
+
+    /** An ISO-8601 date-time with offset, or a plain date meaning its start in UTC. */
+    static OffsetDateTime instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "format", "must be an ISO-8601 date-time with offset (2026-02-26T18:00:00Z) or a date");
+        }
+    }
+
+    static boolean descending(String raw) {
+        if (raw == null || raw.isBlank() || "asc".equals(raw.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if ("desc".equals(raw.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        throw invalid("order", "enum", "must be asc or desc");
+    }
+
+    static int limit(String raw, int defaultLimit, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("limit", "range", "must be a whole number from 1 to " + max);
+    }
+
+    static List<String> list(List<String> raw) {
+        return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::trim)
+                .distinct().sorted().toList();
+    }
+
+    static RuntimeException invalid(String name, String rule, String message) {
+        return ProblemType.INVALID_REQUEST.exception("Invalid parameter " + name,
+                List.of(new FieldError(name, rule, message)));
+    }
+}

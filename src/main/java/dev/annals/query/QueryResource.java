@@ -1,0 +1,146 @@
+package dev.annals.query;
+
+import dev.annals.config.AnnalsConfig;
+import dev.annals.error.Problem;
+import dev.annals.error.ProblemType;
+import dev.annals.event.TimelineEvent;
+import dev.annals.journal.TimelineIds;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The query API over the timeline read model. */
+@Path("/v1")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "Query", description = "Search the timeline read model, fed from the Kafka topic.")
+public class QueryResource {
+    private final EventQuery query;
+    private final ReadYourWrites readYourWrites;
+    private final AnnalsConfig config;
+
+    public QueryResource(EventQuery query, ReadYourWrites readYourWrites, AnnalsConfig config) {
+        this.query = query;
+        this.readYourWrites = readYourWrites;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/events")
+    @Operation(operationId = "queryEvents", summary = "Query events across timelines",
+            description = "Filters combine with AND; repeated values of one filter with OR. Ordered by occurredAt, "
+                    + "ties broken by timeline id and sequence. Keyset pagination: pass nextCursor as cursor.")
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            headers = @Header(name = "Link", description = "rel=\"next\" link when more events follow.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "waitFor position not applied in time (Retry-After).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response events(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
+        return eventPage(filters.toFilter(null, page.order), page, uri);
+    }
+
+    @GET
+    @Path("/timelines/{timelineId}/events")
+    @Operation(operationId = "queryTimelineEvents", summary = "Query the events of one timeline",
+            description = "Like GET /v1/events, restricted to one timeline.")
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            headers = @Header(name = "Link", description = "rel=\"next\" link when more events follow.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "waitFor position not applied in time (Retry-After).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response timelineEvents(@Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId")
+                                   String timelineId, @BeanParam FilterParams filters, @BeanParam PageParams page,
+                                   @Context UriInfo uri) {
+        TimelineIds.require(timelineId);
+        return eventPage(filters.toFilter(timelineId, page.order), page, uri);
+    }
+
+    @GET
+    @Path("/events/{eventId}")
+    @Operation(operationId = "getEvent", summary = "Get one event by id",
+            description = "Events are immutable: the ETag never changes, If-None-Match answers 304.")
+    @APIResponse(responseCode = "200", description = "The event.",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TimelineEvent.class)))
+    @APIResponse(responseCode = "304", description = "Not modified.")
+    @APIResponse(responseCode = "404", description = "No such event.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response event(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                          @PathParam("eventId") String eventId,
+                          @Parameter(description = "Position from an append to wait for.")
+                          @QueryParam("waitFor") String waitFor, @Context Request request) {
+        UUID id;
+        try {
+            id = UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw QueryParsing.invalid("eventId", "format", "must be a UUID");
+        }
+        readYourWrites.await(waitFor);
+        TimelineEvent event = query.event(id)
+                .orElseThrow(() -> ProblemType.NOT_FOUND.exception("No event " + eventId + " in the read model"));
+        EntityTag tag = new EntityTag(event.id() + "-" + event.sequence());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return (notModified != null ? notModified : Response.ok(event, MediaType.APPLICATION_JSON_TYPE))
+                .tag(tag).header("Cache-Control", "max-age=3600").build();
+    }
+
+    @GET
+    @Path("/timelines")
+    @Operation(operationId = "listTimelines", summary = "List timelines",
+            description = "Timelines known to the read model, ordered by id, with counts and time span.")
+    public TimelinePage timelines(@BeanParam PageParams page) {
+        readYourWrites.await(page.waitFor);
+        return query.timelines(page.cursor, QueryParsing.limit(page.limit, config.query().defaultLimit(),
+                config.query().maxLimit()));
+    }
+
+    @GET
+    @Path("/actors")
+    @Operation(operationId = "listActors", summary = "List actors of matching events",
+            description = "Actors named by the events matching the filters, with how many such events name them, "
+                    + "most frequent first.")
+    public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
+        readYourWrites.await(page.waitFor);
+        return query.actors(filters.toFilter(null, null), QueryParsing.limit(page.limit,
+                config.query().maxLimit(), config.query().maxLimit()));
+    }
+
+    private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {
+        int limit = QueryParsing.limit(page.limit, config.query().defaultLimit(), config.query().maxLimit());
+        readYourWrites.await(page.waitFor);
+        EventPage result = query.events(filter, page.cursor, limit);
+        Response.ResponseBuilder response = Response.ok(result, MediaType.APPLICATION_JSON_TYPE);
+        if (result.nextCursor() != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor())
+                    .replaceQueryParam("waitFor").build(), "next");
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.annals.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A timeline as the read model knows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "TimelineListItem", description = "A timeline in the read model.")
+public record TimelineSummary(
+        @Schema(required = true) String timelineId,
+        @Schema(description = "Display title; timelines have none yet.") String title,
+        @Schema(required = true) long eventCount,
+        @Schema(description = "Highest sequence projected.", required = true) long version,
+        @Schema(required = true) OffsetDateTime firstOccurredAt,
+        @Schema(required = true) OffsetDateTime lastOccurredAt) {
+}
