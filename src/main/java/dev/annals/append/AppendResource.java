@@ -39,7 +39,7 @@ public class AppendResource {
     @POST
     @Path("/timelines/{timelineId}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "appendEvents", summary = "Append events to a timeline",
             description = "Appends a JSON array of 1..1000 events atomically: all are stored or none. A timeline "
                     + "starts with its first append. Sending the same event ids with identical content again "
@@ -70,7 +70,8 @@ public class AppendResource {
     @APIResponse(responseCode = "503", description = "The journal database is unreachable; nothing stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response append(
-            @Parameter(description = "Timeline id (slug).", schema = @Schema(pattern = "^[a-z0-9][a-z0-9-]{0,127}$"),
+            @Parameter(description = "Timeline id (slug).", schema = @Schema(type = SchemaType.STRING,
+                    pattern = "^[a-z0-9][a-z0-9-]{0,127}$"),
                     example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
             @Parameter(description = "Expected timeline version as an entity tag, e.g. \"7\"; * = must exist.")
             @HeaderParam("If-Match") String ifMatch,

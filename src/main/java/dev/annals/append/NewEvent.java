@@ -8,6 +8,7 @@ import dev.annals.event.Source;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One event in an append request, as a client sends it. */
@@ -24,7 +25,7 @@ public record NewEvent(
         @Schema(maxItems = 100) List<Actor> actors,
         @Schema(maxItems = 100) List<Source> sources,
         @Schema(maxItems = 50) List<String> tags,
-        @Schema(description = "Type-specific object; see GET /v1/event-types/{type}.") JsonNode data) {
+        @Schema(type = SchemaType.OBJECT, description = "Type-specific object; see GET /v1/event-types/{type}.") JsonNode data) {
 
     /** This event with its defaults filled in: a fresh id, precision second, empty lists and data. */
     public NewEvent withDefaults() {

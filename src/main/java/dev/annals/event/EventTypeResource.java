@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The event-type catalogue over HTTP. */
 @Path("/v1")
-@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event types", description = "The catalogue of event types and their data schemas.")
 public class EventTypeResource {
     private final EventTypeCatalogue catalogue;
@@ -35,7 +35,8 @@ public class EventTypeResource {
 
     @GET
     @Path("/event-types")
-    @Operation(operationId = "listEventTypes", summary = "List event types")
+    @Operation(operationId = "listEventTypes", summary = "List event types",
+            description = "Every type in the catalogue with a path to the JSON Schema of its data.")
     public List<Summary> list() {
         return catalogue.all().stream()
                 .map(t -> new Summary(t.name(), t.title(), t.description(), "/v1/event-types/" + t.name()))

@@ -1,8 +1,10 @@
 package dev.annals.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where an event is reported, and how reliably. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Where an event is reported, and how reliably.")
 public record Source(
         @Schema(description = "Publisher name.", maxLength = 200, examples = "The Verge", required = true) String publisher,

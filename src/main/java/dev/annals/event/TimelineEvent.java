@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An event as recorded in a timeline: immutable, sequenced, the value of every record on the topic. */
@@ -28,7 +29,8 @@ public record TimelineEvent(
         @Schema(required = true) List<Actor> actors,
         @Schema(required = true) List<Source> sources,
         @Schema(required = true) List<String> tags,
-        @Schema(description = "Type-specific object, valid against the type's JSON Schema.", required = true)
+        @Schema(type = SchemaType.OBJECT, description = "Type-specific object, valid against the type's JSON Schema.",
+                required = true)
         JsonNode data) {
 
     public TimelineEvent {

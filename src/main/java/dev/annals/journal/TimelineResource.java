@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Journal reads: a timeline's version and counts, and its events in append order. */
 @Path("/v1")
-@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Journal", description = "Read a timeline's journal in append order.")
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TimelineResource {
@@ -91,13 +91,14 @@ public class TimelineResource {
 
     @GET
     @Path("/timelines/{timelineId}/stream/{sequence}")
-    @Operation(operationId = "readStreamEvent", summary = "Read one event of a timeline by sequence")
+    @Operation(operationId = "readStreamEvent", summary = "Read one event of a timeline by sequence",
+            description = "The event with this sequence, from the journal.")
     @APIResponse(responseCode = "200", description = "The event.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEvent.class)))
     @APIResponse(responseCode = "404", description = "No such timeline or event.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response event(@PathParam("timelineId") String timelineId,
-                          @Parameter(schema = @Schema(minimum = "1")) @PathParam("sequence") String sequence) {
+                          @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @PathParam("sequence") String sequence) {
         TimelineIds.require(timelineId);
         long seq = QueryParams.positiveLong("sequence", sequence, Long.MAX_VALUE);
         return Response.ok(reader.event(timelineId, seq), MediaType.APPLICATION_JSON_TYPE).build();

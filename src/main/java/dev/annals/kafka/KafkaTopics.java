@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KafkaTopics {
     private static final Logger LOG = Logger.getLogger(KafkaTopics.class);
+    private static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 60 * 60 * 1000;
 
     private final Map<String, Object> kafkaConfig;
     private final AnnalsConfig config;
@@ -35,15 +36,20 @@ public class KafkaTopics {
         return new HashMap<>(kafkaConfig);
     }
 
-    /** Creates the topic with the configured partitions and replication unless it exists or creation is off. */
+    /**
+     * Creates the topic with the configured partitions and replication unless it exists or creation is off. The
+     * events topic is the replayable log, so it keeps everything; the dead-letter topic keeps 30 days.
+     */
     public void ensure(String topic) throws ExecutionException, InterruptedException, TimeoutException {
         if (!config.topic().create() || ready.contains(topic)) {
             return;
         }
         try (Admin admin = Admin.create(clientConfig())) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, config.topic().partitions(),
-                        config.topic().replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+                String retention = topic.equals(config.topic().name()) ? "-1" : Long.toString(DEAD_LETTER_RETENTION_MS);
+                NewTopic newTopic = new NewTopic(topic, config.topic().partitions(), config.topic().replicationFactor())
+                        .configs(Map.of("retention.ms", retention, "cleanup.policy", "delete"));
+                admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                 LOG.infof("Created topic %s with %d partition(s)", topic, config.topic().partitions());
             }
         } catch (ExecutionException e) {

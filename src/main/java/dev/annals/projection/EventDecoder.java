@@ -10,6 +10,7 @@ import dev.annals.relay.CloudEventRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +39,11 @@ public class EventDecoder {
     public sealed interface Decoded permits Valid, Rejected {
     }
 
-    /** An event to project, with its JSON as received. */
-    public record Valid(TimelineEvent event, String payload) implements Decoded {
+    /**
+     * An event to project, with its JSON as received and occurredAt in the offset it was given with (the mapper
+     * normalises to UTC, but a day in New York is not a day in UTC).
+     */
+    public record Valid(TimelineEvent event, String payload, OffsetDateTime localOccurredAt) implements Decoded {
     }
 
     /** A record the projection cannot apply. */
@@ -86,7 +90,7 @@ public class EventDecoder {
             return new Rejected(DeadLetterReason.INVALID_DATA, "data does not satisfy the schema of "
                     + event.type() + ": " + errors.get(0).getInstanceLocation() + " " + errors.get(0).getMessage());
         }
-        return new Valid(event, payload);
+        return new Valid(event, payload, OffsetDateTime.parse(tree.get("occurredAt").asText()));
     }
 
     private static String mismatch(ConsumerRecord<String, byte[]> record, String ceType, TimelineEvent event) {

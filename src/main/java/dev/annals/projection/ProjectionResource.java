@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Projection status and the admin rebuild. */
 @Path("/v1")
-@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projections", description = "State of the read model fed from the topic; rebuild it.")
 public class ProjectionResource {
     private final TimelineProjector projector;

@@ -38,7 +38,7 @@ public class ProjectionStore {
      * (the live runner after a blue/green switch, a rebuild after it was superseded): then nothing is written.
      */
     @Transactional
-    public Applied apply(int generation, boolean live, List<TimelineEvent> events, List<String> payloads,
+    public Applied apply(int generation, boolean live, List<EventDecoder.Valid> batch,
                          Map<TopicPartition, Long> nextOffsets) {
         ProjectionStateEntity state = em.find(ProjectionStateEntity.class, PROJECTION, LockModeType.PESSIMISTIC_READ);
         boolean current = live ? state.activeGeneration == generation
@@ -46,6 +46,7 @@ public class ProjectionStore {
         if (!current) {
             return new Applied(false, 0, 0);
         }
+        List<TimelineEvent> events = batch.stream().map(EventDecoder.Valid::event).toList();
         Set<String> known = known(generation, events);
         int applied = 0;
         Map<String, TimelineEvent[]> firstLast = new HashMap<>();
@@ -55,7 +56,7 @@ public class ProjectionStore {
             if (!known.add(event.id().toString()) || !known.add(event.timelineId() + ":" + event.sequence())) {
                 continue;
             }
-            ReadEvents.toEntity(generation, event, payloads.get(i)).persist();
+            ReadEvents.toEntity(generation, batch.get(i)).persist();
             applied++;
             counts.merge(event.timelineId(), 1L, Long::sum);
             firstLast.merge(event.timelineId(), new TimelineEvent[] {event, event}, (a, b) -> new TimelineEvent[] {

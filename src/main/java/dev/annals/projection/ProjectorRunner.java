@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes the events topic into one projection generation. The live runner subscribes with the consumer group
  * (partitions spread over instances); a rebuild runner reads every partition from the start and asks for the
- * blue/green switch once it has caught up. Either way the position comes from the offsets stored with the read
- * model, never from Kafka's committed offsets.
+ * blue/green switch once it has caught up; it does not dead-letter again what the live runner already did.
+ * Either way the position comes from the offsets stored with the read model, never from Kafka's committed offsets.
  */
 final class ProjectorRunner implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectorRunner.class);
@@ -123,22 +123,22 @@ final class ProjectorRunner implements Runnable {
     }
 
     private void apply(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) throws Exception {
-        List<TimelineEvent> events = new ArrayList<>();
-        List<String> payloads = new ArrayList<>();
+        List<EventDecoder.Valid> events = new ArrayList<>();
         List<DeadLetters.DeadLetter> dead = new ArrayList<>();
         Map<TopicPartition, Long> next = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventDecoder.Decoded decoded = ctx.decoder().decode(record);
             if (decoded instanceof EventDecoder.Valid valid) {
-                events.add(valid.event());
-                payloads.add(valid.payload());
+                events.add(valid);
             } else {
                 dead.add(new DeadLetters.DeadLetter(record, (EventDecoder.Rejected) decoded));
             }
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
-        ctx.deadLetters().publish(dead);
-        ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, payloads, next);
+        if (live) {
+            ctx.deadLetters().publish(dead);
+        }
+        ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, next);
         if (!applied.generationCurrent()) {
             if (live) {
                 generation = ctx.store().activeGeneration();

@@ -12,9 +12,10 @@ final class ReadEvents {
     private ReadEvents() {
     }
 
-    static ReadEvent toEntity(int generation, TimelineEvent event, String payload) {
+    static ReadEvent toEntity(int generation, EventDecoder.Valid valid) {
+        TimelineEvent event = valid.event();
         ReadEvent row = new ReadEvent();
-        PrecisionInterval interval = PrecisionInterval.of(event.occurredAt(), event.occurredAtPrecision());
+        PrecisionInterval interval = PrecisionInterval.of(valid.localOccurredAt(), event.occurredAtPrecision());
         row.generation = generation;
         row.eventId = event.id();
         row.timelineId = event.timelineId();
@@ -34,7 +35,7 @@ final class ReadEvents {
         row.searchText = Stream.concat(Stream.of(event.title(), event.summary()),
                         event.actors().stream().map(Actor::name))
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" \n "));
-        row.payload = payload;
+        row.payload = valid.payload();
         return row;
     }
 }

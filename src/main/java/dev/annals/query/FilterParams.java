@@ -9,24 +9,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The filter parameters shared by the event and actor queries. */
 public class FilterParams {
     @QueryParam("timeline")
-    @Parameter(description = "Timeline id; repeat to match any of several.", example = "anthropic-dod-standoff")
+    @Parameter(description = "Timeline id; repeat to match any of several.")
     public List<String> timeline;
 
     @QueryParam("type")
-    @Parameter(description = "Event type; repeat to match any of several.", example = "terms-refused")
+    @Parameter(description = "Event type; repeat to match any of several.")
     public List<String> type;
 
     @QueryParam("actor")
-    @Parameter(description = "Actor id; repeat to match events naming any of them.", example = "anthropic")
+    @Parameter(description = "Actor id; repeat to match events naming any of them.")
     public List<String> actor;
 
     @QueryParam("tag")
-    @Parameter(description = "Tag; repeat to match any of several.", example = "red-lines")
+    @Parameter(description = "Tag; repeat to match any of several.")
     public List<String> tag;
 
     @QueryParam("source")
-    @Parameter(description = "Source publisher (case-insensitive); repeat to match any of several.",
-            example = "The Verge")
+    @Parameter(description = "Source publisher (case-insensitive); repeat to match any of several.")
     public List<String> source;
 
     @QueryParam("from")

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The query API over the timeline read model. */
 @Path("/v1")
-@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Query", description = "Search the timeline read model, fed from the Kafka topic.")
 public class QueryResource {
     private final EventQuery query;

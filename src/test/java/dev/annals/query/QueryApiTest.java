@@ -101,7 +101,7 @@ class QueryApiTest {
         String id = (String) events.get(2).get("id");
         String etag = given().queryParam("waitFor", position).get("/v1/events/{id}", id).then()
                 .statusCode(200).body("title", equalTo("Anthropic refuses the terms over surveillance red lines"))
-                .body("occurredAt", equalTo("2026-02-26T23:00:00Z"))
+                .body("occurredAt", equalTo("2026-02-26T18:00:00-05:00"))
                 .header("ETag", notNullValue()).extract().header("ETag");
         given().header("If-None-Match", etag).get("/v1/events/{id}", id).then().statusCode(304);
         given().get("/v1/events/{id}", "00000000-0000-4000-8000-000000000000").then().statusCode(404)
