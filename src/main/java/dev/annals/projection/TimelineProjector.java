@@ -86,6 +86,10 @@ public class TimelineProjector {
     private static Thread start(ProjectorRunner runner, String name) {
         Thread thread = new Thread(runner, name);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            runner.stats.state("failed");
+            LOG.errorf(e, "Projector thread %s died; restart the instance or POST a rebuild", t.getName());
+        });
         thread.start();
         return thread;
     }
