@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AppendResource {
     private final AppendValidator validator;
     private final AppendService service;
+    private final AppendMetrics metrics;
 
-    public AppendResource(AppendValidator validator, AppendService service) {
+    public AppendResource(AppendValidator validator, AppendService service, AppendMetrics metrics) {
         this.validator = validator;
         this.service = service;
+        this.metrics = metrics;
     }
 
     @POST
@@ -47,7 +50,8 @@ public class AppendResource {
                     + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = NewEvent.class, minItems = 1,
-                    maxItems = 1000)))
+                    maxItems = 1000)),
+            extensions = @Extension(name = "x-codegen-request-body-name", value = "events"))
     @APIResponse(responseCode = "201", description = "Appended (or an identical earlier append replayed).",
             headers = {
                 @Header(name = "ETag", description = "The timeline's new version, quoted.",
@@ -79,9 +83,11 @@ public class AppendResource {
             String ifNoneMatch,
             JsonNode body,
             @Context UriInfo uri) {
-        TimelineIds.require(timelineId);
-        Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
-        AppendService.Outcome outcome = service.append(timelineId, precondition, validator.validate(body));
+        AppendService.Outcome outcome = metrics.record(() -> {
+            TimelineIds.require(timelineId);
+            Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
+            return service.append(timelineId, precondition, validator.validate(body));
+        });
         AppendResult result = outcome.result();
         return Response.status(Response.Status.CREATED)
                 .tag(new EntityTag(Long.toString(result.version())))

@@ -25,7 +25,8 @@ public record NewEvent(
         @Schema(maxItems = 100) List<Actor> actors,
         @Schema(maxItems = 100) List<Source> sources,
         @Schema(maxItems = 50) List<String> tags,
-        @Schema(type = SchemaType.OBJECT, description = "Type-specific object; see GET /v1/event-types/{type}.") JsonNode data) {
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, additionalProperties = Schema.True.class,
+                description = "Type-specific object; see GET /v1/event-types/{type}.") JsonNode data) {
 
     /** This event with its defaults filled in: a fresh id, precision second, empty lists and data. */
     public NewEvent withDefaults() {

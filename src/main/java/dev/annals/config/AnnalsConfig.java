@@ -26,6 +26,9 @@ public interface AnnalsConfig {
     /** The query API over the read model. */
     Query query();
 
+    /** Readiness thresholds. */
+    Health health();
+
     /** Topic settings; the topic is created with them when absent. */
     interface Topic {
         @WithDefault("annals.events")
@@ -117,5 +120,20 @@ public interface AnnalsConfig {
         /** Key that signs pagination cursors; set the same value on every instance. */
         @WithDefault("annals-default-cursor-key-change-me")
         String cursorSecret();
+    }
+
+    /** Readiness: an instance is taken out of service when a backing service fails or a backlog is too large. */
+    interface Health {
+        /** Outbox rows (appends) not yet published above which the instance is not ready. */
+        @WithDefault("10000")
+        long outboxBacklogMax();
+
+        /** Records the projector is behind (summed over its partitions) above which the instance is not ready. */
+        @WithDefault("100000")
+        long projectionLagMax();
+
+        /** How long the Kafka check waits for the cluster to answer. */
+        @WithDefault("3s")
+        Duration kafkaTimeout();
     }
 }

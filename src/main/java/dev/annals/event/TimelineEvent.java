@@ -29,8 +29,8 @@ public record TimelineEvent(
         @Schema(required = true) List<Actor> actors,
         @Schema(required = true) List<Source> sources,
         @Schema(required = true) List<String> tags,
-        @Schema(type = SchemaType.OBJECT, description = "Type-specific object, valid against the type's JSON Schema.",
-                required = true)
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class, additionalProperties = Schema.True.class,
+                description = "Type-specific object, valid against the type's JSON Schema.", required = true)
         JsonNode data) {
 
     public TimelineEvent {

@@ -71,10 +71,11 @@ public class TimelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stream(
             @PathParam("timelineId") String timelineId,
-            @Parameter(description = "First sequence to return.", schema = @Schema(minimum = "1", defaultValue = "1"))
+            @Parameter(description = "First sequence to return.", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1",
+                    defaultValue = "1"))
             @QueryParam("fromSequence") @DefaultValue("1") String fromSequence,
-            @Parameter(description = "Page size, 1..1000.", schema = @Schema(minimum = "1", maximum = "1000",
-                    defaultValue = "100"))
+            @Parameter(description = "Page size, 1..1000.", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") String limit,
             @Context UriInfo uri) {
         TimelineIds.require(timelineId);

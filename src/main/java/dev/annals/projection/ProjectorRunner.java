@@ -184,11 +184,20 @@ final class ProjectorRunner implements Runnable {
         Set<TopicPartition> assigned = c.assignment();
         Map<Integer, Long> positions = new HashMap<>();
         Map<Integer, Long> ends = new HashMap<>();
-        c.endOffsets(assigned, Duration.ofSeconds(5)).forEach((tp, end) -> ends.put(tp.partition(), end));
-        for (TopicPartition tp : assigned) {
-            positions.put(tp.partition(), c.position(tp, Duration.ofSeconds(5)));
+        try {
+            c.endOffsets(assigned, Duration.ofSeconds(2)).forEach((tp, end) -> ends.put(tp.partition(), end));
+            for (TopicPartition tp : assigned) {
+                positions.put(tp.partition(), c.position(tp, Duration.ofSeconds(2)));
+            }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            // broker unreachable: keep the last figures, and keep the consumer (and its group membership)
+            LOG.debugf("Lag not refreshed: %s", e.getMessage());
+            return;
         }
         stats.offsets(positions, ends);
+        if (live) {
+            ctx.metrics().partitionsSeen(ends.keySet());
+        }
     }
 
     private boolean caughtUp() {
@@ -202,6 +211,8 @@ final class ProjectorRunner implements Runnable {
         AnnalsConfig.Projection settings = ctx.config().projection();
         if (live) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+            // KIP-848 group protocol: incremental, broker-driven rebalances instead of stop-the-world ones
+            props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         } else {
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         }
@@ -238,7 +249,7 @@ final class ProjectorRunner implements Runnable {
 
     /** Everything a runner needs, handed over by the projector bean. */
     record ProjectorContext(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
-                            ProjectionStore store, Generations generations,
+                            ProjectionStore store, Generations generations, ProjectionMetrics metrics,
                             java.util.function.IntConsumer switched) {
         void onSwitched(int generation) {
             switched.accept(generation);

@@ -23,12 +23,16 @@ public class TimelineProjector {
     private Thread rebuildThread;
 
     public TimelineProjector(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
-                             ProjectionStore store, Generations generations) {
+                             ProjectionStore store, Generations generations, ProjectionMetrics metrics) {
         this.config = config;
         this.generations = generations;
         this.store = store;
         this.context = new ProjectorRunner.ProjectorContext(config, topics, decoder, deadLetters, store, generations,
-                this::switched);
+                metrics, this::switched);
+        metrics.watch(() -> {
+            ProjectorRunner runner = liveRunner();
+            return runner == null ? null : runner.stats;
+        });
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,6 +1,7 @@
 package dev.annals.query;
 
 import dev.annals.config.AnnalsConfig;
+import io.micrometer.core.annotation.Timed;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
@@ -45,6 +46,7 @@ public class QueryResource {
 
     @GET
     @Path("/events")
+    @Timed(value = "annals.query", extraTags = {"endpoint", "events"}, description = "Query latency by endpoint")
     @Operation(operationId = "queryEvents", summary = "Query events across timelines",
             description = "Filters combine with AND; repeated values of one filter with OR. Ordered by occurredAt, "
                     + "ties broken by timeline id and sequence. Keyset pagination: pass nextCursor as cursor.")
@@ -63,6 +65,7 @@ public class QueryResource {
 
     @GET
     @Path("/timelines/{timelineId}/events")
+    @Timed(value = "annals.query", extraTags = {"endpoint", "timeline-events"}, description = "Query latency by endpoint")
     @Operation(operationId = "queryTimelineEvents", summary = "Query the events of one timeline",
             description = "Like GET /v1/events, restricted to one timeline.")
     @APIResponse(responseCode = "200", description = "A page of events.",
@@ -83,6 +86,7 @@ public class QueryResource {
 
     @GET
     @Path("/events/{eventId}")
+    @Timed(value = "annals.query", extraTags = {"endpoint", "event"}, description = "Query latency by endpoint")
     @Operation(operationId = "getEvent", summary = "Get one event by id",
             description = "Events are immutable: the ETag never changes, If-None-Match answers 304.")
     @APIResponse(responseCode = "200", description = "The event.",
@@ -113,6 +117,7 @@ public class QueryResource {
 
     @GET
     @Path("/timelines")
+    @Timed(value = "annals.query", extraTags = {"endpoint", "timelines"}, description = "Query latency by endpoint")
     @Operation(operationId = "listTimelines", summary = "List timelines",
             description = "Timelines known to the read model, ordered by id, with counts and time span.")
     public TimelinePage timelines(@BeanParam PageParams page) {
@@ -123,6 +128,7 @@ public class QueryResource {
 
     @GET
     @Path("/actors")
+    @Timed(value = "annals.query", extraTags = {"endpoint", "actors"}, description = "Query latency by endpoint")
     @Operation(operationId = "listActors", summary = "List actors of matching events",
             description = "Actors named by the events matching the filters, with how many such events name them, "
                     + "most frequent first.")

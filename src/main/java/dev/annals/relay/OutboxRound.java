@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ public class OutboxRound {
     private static final Logger LOG = Logger.getLogger(OutboxRound.class);
     private static final String SELECT = """
             with pending as (
-                select id, timeline_id, from_sequence, to_sequence from outbox order by id limit ?)
-            select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload
+                select id, timeline_id, from_sequence, to_sequence, created_at from outbox order by id limit ?)
+            select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload, p.created_at
             from pending p
             join journal j on j.timeline_id = p.timeline_id and j.sequence between p.from_sequence and p.to_sequence
             order by p.id, j.sequence""";
@@ -41,11 +42,15 @@ public class OutboxRound {
     private final AgroalDataSource dataSource;
     private final KafkaPublisher publisher;
     private final AnnalsConfig config;
+    private final RelayMetrics metrics;
+    private final Map<Long, OffsetDateTime> committedAt = new HashMap<>();
 
-    public OutboxRound(AgroalDataSource dataSource, KafkaPublisher publisher, AnnalsConfig config) {
+    public OutboxRound(AgroalDataSource dataSource, KafkaPublisher publisher, AnnalsConfig config,
+                       RelayMetrics metrics) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     Result run() throws SQLException {
@@ -72,6 +77,7 @@ public class OutboxRound {
         }
         List<Long> done = acknowledgedRows(rows, acked);
         delete(done);
+        done.forEach(id -> metrics.published(rows.get(id).size(), committedAt.get(id)));
         return done.size() == rows.size() ? Result.PUBLISHED : Result.FAILED;
     }
 
@@ -100,6 +106,7 @@ public class OutboxRound {
 
     private Map<Long, List<JournalEvent>> pending() throws SQLException {
         Map<Long, List<JournalEvent>> rows = new LinkedHashMap<>();
+        committedAt.clear();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, config.relay().batchSize());
@@ -108,6 +115,7 @@ public class OutboxRound {
                     rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new JournalEvent(
                             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                             rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                    committedAt.put(rs.getLong(1), rs.getObject(8, OffsetDateTime.class));
                 }
             }
         }

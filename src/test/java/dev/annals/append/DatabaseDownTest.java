@@ -46,5 +46,7 @@ class DatabaseDownTest {
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://annals.dev/problems/service-unavailable"))
                 .body(not(containsString("Exception")));
+        given().get("/q/health/ready").then().statusCode(503);
+        given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -95,6 +95,8 @@ public final class DevLauncher {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // human-readable logs for a local run; the packaged app logs JSON by default (production)
+        env.putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         log("starting " + String.join(" ", pb.command()));
         app = pb.start();
     }

@@ -1,0 +1,92 @@
+// Type-check only (tsc --strict --noEmit, never run): the generated TypeScript client is usable as intended.
+// "annals-client" is target/generated-sources/typescript (see tsconfig.json paths).
+import {
+  AppendApi,
+  Configuration,
+  JournalApi,
+  Precision,
+  QueryApi,
+  Reliability,
+  ResponseError,
+  ProblemFromJSON,
+  type AppendEventsRequest,
+  type AppendResult,
+  type Event,
+  type EventPage,
+  type NewEvent,
+  type Problem,
+  type QueryTimelineEventsRequest,
+  type StreamPage,
+} from 'annals-client';
+
+const config = new Configuration({ basePath: 'http://localhost:8080' });
+const appendApi = new AppendApi(config);
+const queryApi = new QueryApi(config);
+const journalApi = new JournalApi(config);
+
+const refusal: NewEvent = {
+  id: '2d1f0c3e-8c1a-4f0e-9a47-6c1b1f0f8e11',
+  type: 'terms-refused',
+  occurredAt: new Date('2026-02-26T18:00:00-05:00'),
+  occurredAtPrecision: Precision.Hour,
+  title: "Anthropic formally rejects the Pentagon's demands",
+  actors: [{ id: 'anthropic', name: 'Anthropic', role: 'party' }],
+  sources: [{ publisher: 'The Verge', url: 'https://www.theverge.com/', reliability: Reliability.Reported }],
+  tags: ['terms-refused', 'red-lines'],
+  data: { party: 'anthropic', counterparty: 'us-dod', refusedTerms: 'Unrestricted military access' },
+};
+
+// Required fields and enums are enforced by the types.
+// @ts-expect-error title is required
+const untitled: NewEvent = { type: 'terms-refused', occurredAt: new Date() };
+// @ts-expect-error 'week' is not a Precision
+const weekly: NewEvent = { ...refusal, occurredAtPrecision: 'week' };
+// @ts-expect-error occurredAt is a Date, not a string
+const stringly: NewEvent = { ...refusal, occurredAt: '2026-02-26T18:00:00-05:00' };
+
+export async function appendAndQuery(timelineId: string): Promise<string[]> {
+  const request: AppendEventsRequest = { timelineId, events: [refusal], ifNoneMatch: '*' };
+  const appended: AppendResult = await appendApi.appendEvents(request);
+  const version: number = appended.version;
+  const sequences: number[] = appended.events.map((e) => e.sequence);
+
+  const titles: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const query: QueryTimelineEventsRequest = {
+      timelineId,
+      type: ['terms-refused', 'red-line-stated'],
+      actor: ['anthropic'],
+      q: '"red lines" surveillance',
+      from: new Date('2026-02-26T00:00:00Z'),
+      limit: 2,
+      cursor,
+      waitFor: appended.position,
+    };
+    const page: EventPage = await queryApi.queryTimelineEvents(query);
+    page.events.forEach((e: Event) => titles.push(`${e.sequence} ${e.title} ${e.occurredAt.toISOString()}`));
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+
+  const one: Event = await queryApi.getEvent({ eventId: appended.events[0].id, waitFor: appended.position });
+  const precision: Precision = one.occurredAtPrecision;
+  const stream: StreamPage = await journalApi.readStream({ timelineId, fromSequence: 1, limit: 100 });
+  const next: number | undefined = stream.nextSequence;
+
+  try {
+    await appendApi.appendEvents({ timelineId, events: [refusal], ifMatch: `"${version - 1}"` });
+  } catch (err) {
+    if (err instanceof ResponseError && err.response.status === 409) {
+      const problem: Problem = ProblemFromJSON(await err.response.json());
+      const current: number | undefined = problem.currentVersion;
+      const firstField: string | undefined = problem.errors?.[0]?.field;
+      titles.push(`${problem.status} ${problem.title} ${current} ${firstField}`);
+    } else {
+      throw err;
+    }
+  }
+  titles.push(`${sequences.join(',')} ${precision} ${next}`);
+  return titles;
+}
+
+export const unused = [untitled, weekly, stringly];

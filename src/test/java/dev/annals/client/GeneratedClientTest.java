@@ -1,0 +1,239 @@
+package dev.annals.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.client.api.AppendApi;
+import dev.annals.client.api.JournalApi;
+import dev.annals.client.api.QueryApi;
+import dev.annals.client.model.AppendResult;
+import dev.annals.client.model.AppendedEvent;
+import dev.annals.client.model.Event;
+import dev.annals.client.model.EventPage;
+import dev.annals.client.model.NewEvent;
+import dev.annals.client.model.Precision;
+import dev.annals.client.model.Problem;
+import dev.annals.client.model.StreamPage;
+import dev.annals.client.model.TimelineSummary;
+import dev.annals.testing.AnnalsInfraResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the committed OpenAPI spec by driving the running service with a Java client generated from it
+ * (openapi-generator, library native, see pom.xml): only the generated ApiClient, APIs and models are used.
+ */
+@QuarkusTest
+@WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
+class GeneratedClientTest {
+    static final String SEED = "/seed/anthropic-dod-standoff.json";
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    ApiClient client;
+    AppendApi append;
+    QueryApi query;
+    JournalApi journal;
+    ObjectMapper json;
+
+    @BeforeEach
+    void client() {
+        client = new ApiClient();
+        client.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
+        client.setReadTimeout(Duration.ofSeconds(30));
+        append = new AppendApi(client);
+        query = new QueryApi(client);
+        journal = new JournalApi(client);
+        json = client.getObjectMapper();
+    }
+
+    /** The demo storyline read into the generated model, with fresh ids (event ids are unique across timelines). */
+    List<NewEvent> seed() throws Exception {
+        try (InputStream in = GeneratedClientTest.class.getResourceAsStream(SEED)) {
+            assertNotNull(in, SEED);
+            List<NewEvent> events = json.readValue(in, new TypeReference<List<NewEvent>>() {});
+            events.forEach(e -> e.setId(UUID.randomUUID()));
+            return events;
+        }
+    }
+
+    static String freshTimeline() {
+        return "anthropic-dod-standoff-client-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void appendsTheStorylineAndQueriesItBack() throws Exception {
+        String timeline = freshTimeline();
+        List<NewEvent> story = seed();
+        assertEquals(13, story.size());
+        assertEquals(Precision.DAY, story.get(0).getOccurredAtPrecision());
+        assertEquals(OffsetDateTime.parse("2026-02-18T00:00:00-05:00"), story.get(0).getOccurredAt());
+
+        // append, requiring a new timeline
+        ApiResponse<AppendResult> appended = append.appendEventsWithHttpInfo(timeline, story, null, "*");
+        assertEquals(201, appended.getStatusCode());
+        assertEquals(List.of("\"13\""), appended.getHeaders().get("etag"));
+        AppendResult result = appended.getData();
+        assertEquals(timeline, result.getTimelineId());
+        assertEquals(13L, result.getVersion());
+        assertEquals(timeline + ":13", result.getPosition());
+        assertEquals(story.stream().map(NewEvent::getId).toList(),
+                result.getEvents().stream().map(AppendedEvent::getId).toList());
+        assertEquals(sequences(1, 13), result.getEvents().stream().map(AppendedEvent::getSequence).toList());
+        result.getEvents().forEach(e -> assertNotNull(e.getRecordedAt()));
+        String position = result.getPosition();
+
+        // the journal's view
+        TimelineSummary summary = journal.getTimeline(timeline);
+        assertEquals(13L, summary.getVersion());
+        assertEquals(13L, summary.getEventCount());
+        assertEquals(1L, summary.getEventCountsByType().get("terms-refused"));
+        assertEquals(2L, summary.getEventCountsByType().get("red-line-stated"));
+        assertEquals(2L, summary.getEventCountsByType().get("terms-accepted"));
+        assertEquals(OffsetDateTime.parse("2026-02-18T05:00:00Z").toInstant(), summary.getFirstOccurredAt().toInstant());
+        StreamPage tail = journal.readStream(timeline, 12L, 5);
+        assertEquals(List.of(12L, 13L), tail.getEvents().stream().map(Event::getSequence).toList());
+        assertNull(tail.getNextSequence());
+        assertEquals(story.get(12).getTitle(), journal.readStreamEvent(13L, timeline).getTitle());
+
+        // the read model: wait for the append once, then page through everything, 2 at a time
+        List<Event> all = pageAll(cursor -> query.queryTimelineEvents(timeline, null, cursor, null, 2, "asc", null,
+                null, null, null, null, null, position));
+        assertEquals(sequences(1, 13), all.stream().map(Event::getSequence).toList());
+        assertEquals(story.stream().map(NewEvent::getTitle).toList(), all.stream().map(Event::getTitle).toList());
+        Event refused = all.get(7);
+        assertEquals("terms-refused", refused.getType());
+        assertEquals(timeline, refused.getTimelineId());
+        assertEquals(Precision.HOUR, refused.getOccurredAtPrecision());
+        assertEquals(story.get(7).getData(), refused.getData());
+        assertEquals("anthropic", refused.getActors().get(0).getId());
+
+        // filters: type (repeated = OR) AND actor, paged 2 at a time until nextCursor is absent
+        List<List<Long>> pages = new ArrayList<>();
+        List<Event> refusals = pageAll(cursor -> query.queryTimelineEvents(timeline, List.of("anthropic"), cursor,
+                null, 2, null, null, null, null, null, null, List.of("terms-refused", "red-line-stated"), null),
+                pages);
+        assertEquals(List.of(List.of(8L, 9L), List.of(10L)), pages);
+        assertEquals(List.of("terms-refused", "red-line-stated", "red-line-stated"),
+                refusals.stream().map(Event::getType).toList());
+        assertEquals(List.of(story.get(7).getTitle(), "Red line one: no mass surveillance of Americans",
+                "Red line two: no fully autonomous lethal weapons"), refusals.stream().map(Event::getTitle).toList());
+
+        // full-text search, newest first
+        EventPage autonomous = query.queryTimelineEvents(timeline, List.of("anthropic"), null, null, null, "desc",
+                "autonomous", null, null, null, null, null, null);
+        assertEquals(List.of(11L, 10L), autonomous.getEvents().stream().map(Event::getSequence).toList());
+        assertNull(autonomous.getNextCursor());
+
+        // tag filter and time window on the cross-timeline query
+        EventPage surveillance = query.queryEvents(null, null, OffsetDateTime.parse("2026-02-26T00:00:00Z"), null,
+                null, null, null, List.of("surveillance"), List.of(timeline),
+                OffsetDateTime.parse("2026-02-27T00:00:00Z"), null, null);
+        assertEquals(List.of(9L), surveillance.getEvents().stream().map(Event::getSequence).toList());
+
+        // one event by id
+        Event redLine = query.getEvent(story.get(8).getId(), position);
+        assertEquals(9L, redLine.getSequence());
+        assertEquals("red-line-stated", redLine.getType());
+        assertEquals(story.get(8).getOccurredAt().toInstant(), redLine.getOccurredAt().toInstant());
+        assertEquals(story.get(8).getTags(), redLine.getTags());
+        assertEquals("anthropic", redLine.getData().get("party"));
+    }
+
+    @Test
+    void staleIfMatchIsAConflictProblemWithTheCurrentVersion() throws Exception {
+        String timeline = freshTimeline();
+        List<NewEvent> story = seed();
+        assertEquals(3L, append.appendEvents(timeline, story.subList(0, 3), null, "*").getVersion());
+        assertEquals(5L, append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null).getVersion());
+
+        ApiException stale = assertThrows(ApiException.class,
+                () -> append.appendEvents(timeline, story.subList(5, 6), "\"3\"", null));
+        assertEquals(409, stale.getCode());
+        assertTrue(stale.getResponseHeaders().firstValue("content-type").orElseThrow()
+                .startsWith("application/problem+json"));
+        Problem problem = json.readValue(stale.getResponseBody(), Problem.class);
+        assertEquals(409, problem.getStatus());
+        assertEquals(5L, problem.getCurrentVersion());
+        assertNotNull(problem.getType());
+        assertNotNull(problem.getTitle());
+
+        ApiException exists = assertThrows(ApiException.class,
+                () -> append.appendEvents(timeline, story.subList(5, 6), null, "*"));
+        assertEquals(409, exists.getCode());
+        assertEquals(5L, json.readValue(exists.getResponseBody(), Problem.class).getCurrentVersion());
+
+        assertEquals(5L, journal.getTimeline(timeline).getVersion());
+    }
+
+    @Test
+    void invalidRequestsAreValidationProblemsNamingTheField() throws Exception {
+        String timeline = freshTimeline();
+        List<NewEvent> events = seed().subList(0, 2);
+        events.get(1).setTitle(null);
+
+        ApiException untitled = assertThrows(ApiException.class,
+                () -> append.appendEvents(timeline, events, null, null));
+        assertEquals(400, untitled.getCode());
+        Problem problem = json.readValue(untitled.getResponseBody(), Problem.class);
+        assertEquals(400, problem.getStatus());
+        assertNotNull(problem.getErrors());
+        assertEquals("/1/title", problem.getErrors().get(0).getField());
+        assertNotNull(problem.getErrors().get(0).getRule());
+        ApiException unknown = assertThrows(ApiException.class, () -> journal.getTimeline(timeline));
+        assertEquals(404, unknown.getCode(), "nothing stored");
+
+        ApiException badLimit = assertThrows(ApiException.class, () -> query.queryTimelineEvents(timeline, null, null,
+                null, 0, null, null, null, null, null, null, null, null));
+        assertEquals(400, badLimit.getCode());
+        assertEquals("limit", json.readValue(badLimit.getResponseBody(), Problem.class).getErrors().get(0).getField());
+    }
+
+    interface Page {
+        EventPage get(String cursor) throws ApiException;
+    }
+
+    static List<Event> pageAll(Page page) throws ApiException {
+        return pageAll(page, new ArrayList<>());
+    }
+
+    /** Follows nextCursor until it is absent; records each page's sequences. */
+    static List<Event> pageAll(Page page, List<List<Long>> pages) throws ApiException {
+        List<Event> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            EventPage current = page.get(cursor);
+            assertTrue(current.getEvents().size() <= 2, "limit 2");
+            pages.add(current.getEvents().stream().map(Event::getSequence).toList());
+            all.addAll(current.getEvents());
+            cursor = current.getNextCursor();
+            assertTrue(pages.size() <= 20, "pagination terminates");
+        } while (cursor != null);
+        return all;
+    }
+
+    static List<Long> sequences(long from, long to) {
+        List<Long> list = new ArrayList<>();
+        for (long s = from; s <= to; s++) {
+            list.add(s);
+        }
+        return list;
+    }
+}
