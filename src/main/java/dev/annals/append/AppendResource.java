@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -29,6 +30,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1")
 @Tag(name = "Append", description = "Write events to a timeline's journal.")
 public class AppendResource {
+    private static final String EXAMPLE = """
+            [{"id": "7d3f2c1e-9b8a-4c6d-8e5f-1a2b3c4d5e6f", "type": "terms-refused",
+              "occurredAt": "2026-02-26T18:00:00-05:00", "occurredAtPrecision": "hour",
+              "title": "Anthropic refuses the Pentagon's terms",
+              "summary": "Less than a day before the deadline, Anthropic declines unrestricted military use.",
+              "actors": [{"id": "anthropic", "name": "Anthropic", "role": "refusing party"},
+                         {"id": "us-dod", "name": "US Department of Defense", "role": "counterparty"}],
+              "sources": [{"publisher": "The Verge", "url": "https://www.theverge.com/ai-artificial-intelligence",
+                           "reliability": "confirmed"}],
+              "tags": ["red-lines"],
+              "data": {"party": "anthropic", "counterparty": "us-dod",
+                       "refusedTerms": "Unrestricted military use of its AI models.",
+                       "redLines": ["No mass domestic surveillance of Americans",
+                                    "No fully autonomous lethal weapons"]}}]""";
+
     private final AppendValidator validator;
     private final AppendService service;
     private final AppendMetrics metrics;
@@ -50,7 +66,9 @@ public class AppendResource {
                     + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = NewEvent.class, minItems = 1,
-                    maxItems = 1000)),
+                    maxItems = 1000),
+            examples = @ExampleObject(name = "refusal", summary = "One event, with actors, source, tags and data",
+                    value = EXAMPLE)),
             extensions = @Extension(name = "x-codegen-request-body-name", value = "events"))
     @APIResponse(responseCode = "201", description = "Appended (or an identical earlier append replayed).",
             headers = {
@@ -81,12 +99,17 @@ public class AppendResource {
             @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "* = the timeline must not exist yet.") @HeaderParam("If-None-Match")
             String ifNoneMatch,
+            @Parameter(description = "Your id for this request; echoed, logged, and copied to the Kafka records "
+                    + "(annals_request_id). Generated when absent.") @HeaderParam("X-Request-Id") String requestId,
+            @Parameter(description = "W3C trace context; copied to the Kafka records (traceparent, ce_traceparent).")
+            @HeaderParam("traceparent") String traceparent,
             JsonNode body,
             @Context UriInfo uri) {
+        TraceContext trace = TraceContext.of(requestId, traceparent);
         AppendService.Outcome outcome = metrics.record(() -> {
             TimelineIds.require(timelineId);
             Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
-            return service.append(timelineId, precondition, validator.validate(body));
+            return service.append(timelineId, precondition, validator.validate(body), trace);
         });
         AppendResult result = outcome.result();
         return Response.status(Response.Status.CREATED)
@@ -94,6 +117,7 @@ public class AppendResource {
                 .location(uri.getBaseUriBuilder().path("v1/timelines/{timelineId}/stream/{sequence}")
                         .build(timelineId, result.events().get(0).sequence()))
                 .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
+                .header("X-Request-Id", trace.requestId())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(result)
                 .build();

@@ -43,7 +43,7 @@ public class AppendService {
     }
 
     @Transactional
-    public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch) {
+    public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch, TraceContext trace) {
         List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
         List<String> hashes = events.stream().map(e -> ContentHash.of(timelineId, e)).toList();
 
@@ -74,6 +74,8 @@ public class AppendService {
         outbox.fromSequence = from;
         outbox.toSequence = timeline.version;
         outbox.createdAt = recordedAt;
+        outbox.requestId = trace.requestId();
+        outbox.traceparent = trace.traceparent();
         outbox.persist();
         em.flush();
         signal.notifyOnCommit();

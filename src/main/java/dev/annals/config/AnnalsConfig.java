@@ -65,6 +65,10 @@ public interface AnnalsConfig {
         /** How long the producer keeps retrying one record before the round is failed and retried. */
         @WithDefault("30s")
         Duration deliveryTimeout();
+
+        /** On shutdown, how long the relay keeps publishing until the outbox is empty before it stops. */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     /** Append limits. */

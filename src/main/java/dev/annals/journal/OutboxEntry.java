@@ -28,4 +28,12 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The caller's X-Request-Id (or one Annals generated), copied to the records' headers. */
+    @Column(name = "request_id")
+    public String requestId;
+
+    /** The caller's W3C traceparent, if it sent a valid one. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

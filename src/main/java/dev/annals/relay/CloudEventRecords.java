@@ -17,9 +17,9 @@ public final class CloudEventRecords {
     private CloudEventRecords() {
     }
 
-    /** One journal row as read by the relay. */
+    /** One journal row as read by the relay, with the trace context of the append that wrote it. */
     public record JournalEvent(String eventId, String timelineId, long sequence, String type,
-                               OffsetDateTime occurredAt, String payload) {
+                               OffsetDateTime occurredAt, String payload, String requestId, String traceparent) {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, String source, JournalEvent event) {
@@ -33,6 +33,13 @@ public final class CloudEventRecords {
         header(headers, "ce_sequence", Long.toString(event.sequence()));
         header(headers, "ce_sequencetype", "Integer");
         header(headers, "content-type", "application/json");
+        if (event.traceparent() != null) {
+            header(headers, "traceparent", event.traceparent());
+            header(headers, "ce_traceparent", event.traceparent());
+        }
+        if (event.requestId() != null) {
+            header(headers, "annals_request_id", event.requestId());
+        }
         return new ProducerRecord<>(topic, null, event.timelineId(),
                 event.payload().getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -28,6 +28,7 @@ public class OutboxRelay {
     private final AnnalsConfig config;
     private final OutboxRound round;
     private volatile boolean running;
+    private volatile boolean draining;
     private volatile boolean leader;
     private Thread thread;
 
@@ -58,20 +59,32 @@ public class OutboxRelay {
         thread.start();
     }
 
-    /** Stops relaying after the current round; what is not published stays in the outbox. */
+    /**
+     * Stops relaying: first drains (keeps publishing until the outbox is empty, up to
+     * {@code annals.relay.drain-timeout}), then stops. What is still unpublished stays in the outbox for the next
+     * relay, in this instance or another.
+     */
     public synchronized void stop() {
-        running = false;
         if (thread != null) {
+            draining = true;
+            join(config.relay().drainTimeout().toMillis());
+            running = false;
             thread.interrupt();
-            try {
-                thread.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(15_000);
             thread = null;
         }
+        running = false;
+        draining = false;
         round.reset();
         leader = false;
+    }
+
+    private void join(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isRunning() {
@@ -88,6 +101,9 @@ public class OutboxRelay {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 if (!tryLock(connection)) {
+                    if (draining) {
+                        return;
+                    }
                     pause(config.relay().retryBackoff().toMillis() * 2);
                     continue;
                 }
@@ -119,6 +135,10 @@ public class OutboxRelay {
             if (result == OutboxRound.Result.FAILED) {
                 pause(config.relay().retryBackoff().toMillis());
             } else if (result == OutboxRound.Result.IDLE) {
+                if (draining) {
+                    running = false;
+                    return;
+                }
                 notifications.getNotifications((int) config.relay().idleWait().toMillis());
             }
         }

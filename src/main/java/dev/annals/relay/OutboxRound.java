@@ -30,8 +30,10 @@ public class OutboxRound {
     private static final Logger LOG = Logger.getLogger(OutboxRound.class);
     private static final String SELECT = """
             with pending as (
-                select id, timeline_id, from_sequence, to_sequence, created_at from outbox order by id limit ?)
-            select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload, p.created_at
+                select id, timeline_id, from_sequence, to_sequence, created_at, request_id, traceparent
+                from outbox order by id limit ?)
+            select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload, p.created_at,
+                   p.request_id, p.traceparent
             from pending p
             join journal j on j.timeline_id = p.timeline_id and j.sequence between p.from_sequence and p.to_sequence
             order by p.id, j.sequence""";
@@ -114,7 +116,8 @@ public class OutboxRound {
                 while (rs.next()) {
                     rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new JournalEvent(
                             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                            rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(9),
+                            rs.getString(10)));
                     committedAt.put(rs.getLong(1), rs.getObject(8, OffsetDateTime.class));
                 }
             }

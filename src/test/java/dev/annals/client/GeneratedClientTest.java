@@ -87,8 +87,10 @@ class GeneratedClientTest {
         assertEquals(OffsetDateTime.parse("2026-02-18T00:00:00-05:00"), story.get(0).getOccurredAt());
 
         // append, requiring a new timeline
-        ApiResponse<AppendResult> appended = append.appendEventsWithHttpInfo(timeline, story, null, "*");
+        ApiResponse<AppendResult> appended = append.appendEventsWithHttpInfo(timeline, story, null, "*",
+                "client-test-request", null);
         assertEquals(201, appended.getStatusCode());
+        assertEquals(List.of("client-test-request"), appended.getHeaders().get("x-request-id"));
         assertEquals(List.of("\"13\""), appended.getHeaders().get("etag"));
         AppendResult result = appended.getData();
         assertEquals(timeline, result.getTimelineId());
@@ -161,11 +163,11 @@ class GeneratedClientTest {
     void staleIfMatchIsAConflictProblemWithTheCurrentVersion() throws Exception {
         String timeline = freshTimeline();
         List<NewEvent> story = seed();
-        assertEquals(3L, append.appendEvents(timeline, story.subList(0, 3), null, "*").getVersion());
-        assertEquals(5L, append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null).getVersion());
+        assertEquals(3L, append.appendEvents(timeline, story.subList(0, 3), null, "*", null, null).getVersion());
+        assertEquals(5L, append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null, null, null).getVersion());
 
         ApiException stale = assertThrows(ApiException.class,
-                () -> append.appendEvents(timeline, story.subList(5, 6), "\"3\"", null));
+                () -> append.appendEvents(timeline, story.subList(5, 6), "\"3\"", null, null, null));
         assertEquals(409, stale.getCode());
         assertTrue(stale.getResponseHeaders().firstValue("content-type").orElseThrow()
                 .startsWith("application/problem+json"));
@@ -176,7 +178,7 @@ class GeneratedClientTest {
         assertNotNull(problem.getTitle());
 
         ApiException exists = assertThrows(ApiException.class,
-                () -> append.appendEvents(timeline, story.subList(5, 6), null, "*"));
+                () -> append.appendEvents(timeline, story.subList(5, 6), null, "*", null, null));
         assertEquals(409, exists.getCode());
         assertEquals(5L, json.readValue(exists.getResponseBody(), Problem.class).getCurrentVersion());
 
@@ -190,7 +192,7 @@ class GeneratedClientTest {
         events.get(1).setTitle(null);
 
         ApiException untitled = assertThrows(ApiException.class,
-                () -> append.appendEvents(timeline, events, null, null));
+                () -> append.appendEvents(timeline, events, null, null, null, null));
         assertEquals(400, untitled.getCode());
         Problem problem = json.readValue(untitled.getResponseBody(), Problem.class);
         assertEquals(400, problem.getStatus());

@@ -68,4 +68,28 @@ class TopicContractTest {
             assertNotNull(value.get("recordedAt"));
         }
     }
+
+    @Test
+    void theCallersRequestIdAndTraceContextTravelWithTheRecords() {
+        String timeline = Fixtures.timeline("traced");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().contentType(ContentType.JSON).header("X-Request-Id", "req-42").header("traceparent", traceparent)
+                .body(Fixtures.statements("traced", 2)).post("/v1/timelines/{t}/events", timeline)
+                .then().statusCode(201).header("X-Request-Id", "req-42");
+        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
+                r -> r.size() >= 2);
+        assertEquals(2, records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            assertEquals("req-42", TopicProbe.header(record, "annals_request_id"));
+            assertEquals(traceparent, TopicProbe.header(record, "traceparent"));
+            assertEquals(traceparent, TopicProbe.header(record, "ce_traceparent"));
+        }
+        String generated = given().contentType(ContentType.JSON).header("traceparent", "not-a-trace")
+                .body(Fixtures.statements("untraced", 1)).post("/v1/timelines/{t}/events", timeline)
+                .then().statusCode(201).extract().header("X-Request-Id");
+        ConsumerRecord<String, String> third = TopicProbe.records(timeline, Duration.ofSeconds(20),
+                r -> r.size() >= 3).get(2);
+        assertEquals(generated, TopicProbe.header(third, "annals_request_id"));
+        assertEquals(null, TopicProbe.header(third, "traceparent"));
+    }
 }
