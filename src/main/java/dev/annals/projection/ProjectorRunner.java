@@ -246,13 +246,4 @@ final class ProjectorRunner implements Runnable {
             seekStored(partitions);
         }
     }
-
-    /** Everything a runner needs, handed over by the projector bean. */
-    record ProjectorContext(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
-                            ProjectionStore store, Generations generations, ProjectionMetrics metrics,
-                            java.util.function.IntConsumer switched) {
-        void onSwitched(int generation) {
-            switched.accept(generation);
-        }
-    }
 }

@@ -14,7 +14,7 @@ public class TimelineProjector {
     private static final Logger LOG = Logger.getLogger(TimelineProjector.class);
 
     private final AnnalsConfig config;
-    private final ProjectorRunner.ProjectorContext context;
+    private final ProjectorContext context;
     private final Generations generations;
     private final ProjectionStore store;
     private ProjectorRunner live;
@@ -27,7 +27,7 @@ public class TimelineProjector {
         this.config = config;
         this.generations = generations;
         this.store = store;
-        this.context = new ProjectorRunner.ProjectorContext(config, topics, decoder, deadLetters, store, generations,
+        this.context = new ProjectorContext(config, topics, decoder, deadLetters, store, generations,
                 metrics, this::switched);
         metrics.watch(() -> {
             ProjectorRunner runner = liveRunner();

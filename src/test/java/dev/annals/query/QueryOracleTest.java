@@ -62,8 +62,8 @@ class QueryOracleTest {
         }
     }
 
-    static final java.time.format.DateTimeFormatter RFC3339 =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    /** Always writes seconds, as RFC 3339 requires (OffsetDateTime.toString drops ":00"). */
+    static final java.time.format.DateTimeFormatter RFC3339 = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     final Random random = new Random(20260226L);
 
