@@ -2,7 +2,6 @@ package dev.annals.projection;
 
 import dev.annals.config.AnnalsConfig;
 import dev.annals.event.TimelineEvent;
-import dev.annals.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

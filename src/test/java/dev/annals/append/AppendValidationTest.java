@@ -45,20 +45,12 @@ class AppendValidationTest {
     }
 
     private static ValidatableResponse rejected(String timeline, Object body, int status) {
-        return rejected(timeline, "application/json", json(body), status);
+        return rejected(timeline, "application/json", Fixtures.json(body), status);
     }
 
     private static void assertNothingStored(String timeline) {
         if (dev.annals.event.Slugs.isValid(timeline)) {
             given().get("/v1/timelines/{t}", timeline).then().statusCode(404);
-        }
-    }
-
-    private static String json(Object body) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

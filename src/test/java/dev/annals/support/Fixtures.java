@@ -71,4 +71,13 @@ public final class Fixtures {
         }
         return name.toString();
     }
+
+    /** The JSON text of a fixture. */
+    public static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

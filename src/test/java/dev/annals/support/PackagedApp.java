@@ -1,0 +1,98 @@
+package dev.annals.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.annals.testing.AnnalsInfraResource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application ({@code target/quarkus-app}) as a child process on the shared test Kafka and PostgreSQL. */
+public final class PackagedApp implements AutoCloseable {
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private PackagedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts an instance on a free port and waits until it is ready; its output goes to target/{name}.log. */
+    public static PackagedApp start(String name) throws Exception {
+        assertTrue(Files.exists(JAR), "run after package: " + JAR);
+        AnnalsInfraResource.ensureStarted();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", AnnalsInfraResource.kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", AnnalsInfraResource.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", AnnalsInfraResource.jdbcUsername());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", AnnalsInfraResource.jdbcPassword());
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        PackagedApp app = new PackagedApp(builder.start(), port);
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (true) {
+            assertTrue(app.process.isAlive(), "the app died at start; see target/" + name + ".log");
+            assertTrue(System.currentTimeMillis() < deadline, "the app did not become ready");
+            try {
+                if (app.get("/q/health/ready").statusCode() == 200) {
+                    return app;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGTERM, then wait for the exit; returns the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the app stops within the shutdown timeout");
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            terminate();
+        }
+    }
+}
