@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed {@code openapi/annals-openapi.yaml} must be exactly what the running service serves.
- * Refresh it with {@code ./mvnw verify -Dtest=OpenApiSpecTest -DrefreshOpenApi=true}.
+ * Refresh it with {@code ./mvnw -B verify -Dtest=OpenApiSpecTest -DrefreshOpenApi=true -DskipITs}
+ * then build again, so that the clients generated from the spec follow.
  */
 @QuarkusTest
 @WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
@@ -30,6 +31,6 @@ class OpenApiSpecTest {
         }
         assertEquals(Files.readString(COMMITTED, StandardCharsets.UTF_8), served,
                 "openapi/annals-openapi.yaml is stale; refresh it with "
-                        + "./mvnw verify -Dtest=OpenApiSpecTest -DrefreshOpenApi=true");
+                        + "./mvnw -B verify -Dtest=OpenApiSpecTest -DrefreshOpenApi=true -DskipITs");
     }
 }
