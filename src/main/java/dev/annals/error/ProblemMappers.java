@@ -94,13 +94,24 @@ public class ProblemMappers {
         return respond(ProblemType.INTERNAL.problem("An unexpected error occurred; it has been logged"), uri);
     }
 
+    /**
+     * Whether the failure means PostgreSQL cannot be reached or refuses connections (then the answer is 503):
+     * connection errors (SQLSTATE class 08), insufficient resources (53), operator intervention such as a
+     * shutdown (57), a database not accepting connections, or no connection obtained at all.
+     */
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof org.hibernate.JDBCException jdbc && jdbc.getMessage() != null
+                    && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || "55000".equals(state) && String.valueOf(sql.getMessage()).contains("accepting connections")) {
+                    return true;
+                }
             }
         }
         return false;

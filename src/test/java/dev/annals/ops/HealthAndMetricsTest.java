@@ -56,6 +56,44 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void readinessGoesDownWithPostgresAndUpAgain() throws Exception {
+        awaitReady(200, 20_000);
+        String timeline = Fixtures.timeline("db-outage");
+        setDatabaseAccepting(false);
+        try {
+            awaitReady(503, 30_000);
+            given().get("/q/health/live").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Fixtures.statements("refused", 1))
+                    .post("/v1/timelines/{t}/events", timeline).then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+        } finally {
+            setDatabaseAccepting(true);
+        }
+        awaitReady(200, 60_000);
+        given().contentType(ContentType.JSON).body(Fixtures.statements("accepted", 1))
+                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).body("version", equalTo(1));
+    }
+
+    /**
+     * A real outage as the application sees it: PostgreSQL refuses new connections to the database and drops the
+     * open ones (done from the maintenance database, as the embedded server's superuser).
+     */
+    private static void setDatabaseAccepting(boolean accepting) throws Exception {
+        String url = AnnalsInfraResource.jdbcUrl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty(AnnalsInfraResource.JDBC_URL_PROPERTY) == null,
+                "only on the embedded PostgreSQL");
+        String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(maintenance,
+                AnnalsInfraResource.jdbcUsername(), AnnalsInfraResource.jdbcPassword());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("alter database annals allow_connections " + accepting);
+            if (!accepting) {
+                st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'annals'");
+            }
+        }
+    }
+
+    @Test
     void metricsAppearAfterAnAppend() {
         double before = metric("annals_appends_total", "outcome=\"accepted\"");
         String timeline = Fixtures.timeline("metrics");
