@@ -12,6 +12,7 @@ import dev.annals.error.ProblemType;
 import dev.annals.event.EventType;
 import dev.annals.event.EventTypeCatalogue;
 import dev.annals.event.JsonSchemas;
+import dev.annals.event.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +44,7 @@ public class AppendValidator {
         List<FieldError> contract = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             contract.addAll(errors("/" + i, envelope.validate(body.get(i))));
+            contract.addAll(JsonText.nulCharacters("/" + i, body.get(i)));
         }
         if (!contract.isEmpty()) {
             throw ProblemType.INVALID_REQUEST.exception(

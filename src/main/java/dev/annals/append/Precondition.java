@@ -19,7 +19,7 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
             if (!"*".equals(ifNoneMatch.trim())) {
                 throw invalid("If-None-Match", "only '*' (the timeline must not exist yet) is supported");
             }
-            if (ifMatch != null) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
                 throw invalid("If-Match", "cannot be combined with If-None-Match");
             }
             return new Precondition(OptionalLong.empty(), false, true);

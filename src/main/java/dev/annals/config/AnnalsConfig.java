@@ -104,6 +104,13 @@ public interface AnnalsConfig {
         @WithDefault("500ms")
         Duration pollTimeout();
 
+        /**
+         * Consumer group protocol of the live projector: {@code consumer} (KIP-848, needs Kafka 4.0+ brokers) or
+         * {@code classic} for older brokers.
+         */
+        @WithDefault("consumer")
+        String groupProtocol();
+
         /** Pause after a failed batch before it is retried from the stored offsets. */
         @WithDefault("1s")
         Duration retryBackoff();
@@ -122,8 +129,11 @@ public interface AnnalsConfig {
         int maxLimit();
 
         /** Key that signs pagination cursors; set the same value on every instance. */
-        @WithDefault("annals-default-cursor-key-change-me")
+        @WithDefault(DEFAULT_CURSOR_SECRET)
         String cursorSecret();
+
+        /** The built-in cursor key: fine for a laptop, public knowledge in production. */
+        String DEFAULT_CURSOR_SECRET = "annals-default-cursor-key-change-me";
     }
 
     /** Readiness: an instance is taken out of service when a backing service fails or a backlog is too large. */

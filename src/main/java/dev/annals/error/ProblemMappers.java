@@ -80,6 +80,10 @@ public class ProblemMappers {
     }
 
     private Response databaseOrUnexpected(Exception e, UriInfo uri) {
+        if (isDataException(e)) {
+            return respond(ProblemType.INVALID_REQUEST.problem(
+                    "A value of the request is out of the range the database can store or compare"), uri);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
@@ -112,6 +116,16 @@ public class ProblemMappers {
                         || "55000".equals(state) && String.valueOf(sql.getMessage()).contains("accepting connections")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 22: a value the database cannot take (out of range, invalid text), i.e. the caller's input. */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
             }
         }
         return false;

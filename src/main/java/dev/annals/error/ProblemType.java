@@ -11,7 +11,6 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     VERSION_CONFLICT(409, "version-conflict", "The timeline is not at the expected version"),
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "An event id is already used for other content"),
-    PRECONDITION_FAILED(412, "precondition-failed", "Precondition header is malformed"),
     BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_EVENT(422, "invalid-event", "An event is not valid for its type"),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.event.EventType;
 import dev.annals.event.EventTypeCatalogue;
+import dev.annals.event.JsonSchemas;
+import dev.annals.event.JsonText;
 import dev.annals.event.Slugs;
 import dev.annals.event.TimelineEvent;
 import dev.annals.relay.CloudEventRecords;
@@ -14,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import com.networknt.schema.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -29,10 +32,12 @@ public class EventDecoder {
 
     private final ObjectMapper mapper;
     private final EventTypeCatalogue catalogue;
+    private final Schema published;
 
     public EventDecoder(ObjectMapper mapper, EventTypeCatalogue catalogue) {
         this.mapper = mapper;
         this.catalogue = catalogue;
+        this.published = JsonSchemas.compile(JsonSchemas.read(mapper, "schemas/published-event.schema.json"));
     }
 
     /** The outcome for one record: a valid event, or the reason it goes to the dead-letter topic. */
@@ -50,7 +55,16 @@ public class EventDecoder {
     public record Rejected(DeadLetterReason reason, String detail) implements Decoded {
     }
 
+    /** Never throws: whatever cannot be applied is a rejection, so one record can never stall a partition. */
     public Decoded decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return check(record);
+        } catch (RuntimeException e) {
+            return new Rejected(DeadLetterReason.INVALID_EVENT, "the event cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Decoded check(ConsumerRecord<String, byte[]> record) {
         for (String name : REQUIRED_HEADERS) {
             if (header(record, name) == null) {
                 return new Rejected(DeadLetterReason.MISSING_HEADER, "header " + name + " is missing");
@@ -74,6 +88,14 @@ public class EventDecoder {
         }
         if (tree == null || !tree.isObject()) {
             return new Rejected(DeadLetterReason.NOT_JSON, "the value is not a JSON object");
+        }
+        var envelopeErrors = published.validate(tree);
+        if (!envelopeErrors.isEmpty()) {
+            return new Rejected(DeadLetterReason.INVALID_EVENT, "not a published Annals event: "
+                    + envelopeErrors.get(0).getInstanceLocation() + " " + envelopeErrors.get(0).getMessage());
+        }
+        if (!JsonText.nulCharacters("", tree).isEmpty()) {
+            return new Rejected(DeadLetterReason.INVALID_EVENT, "the event contains the NUL character (U+0000)");
         }
         TimelineEvent event;
         try {

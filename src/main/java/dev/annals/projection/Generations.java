@@ -23,14 +23,11 @@ public class Generations {
     @Transactional
     public int startRebuild() {
         ProjectionStateEntity state = lockState();
-        if (state.buildingGeneration != null) {
-            drop(state.buildingGeneration);
-        }
         int next = Math.max(state.activeGeneration, state.buildingGeneration == null ? 0 : state.buildingGeneration)
                 + 1;
         state.buildingGeneration = next;
         state.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return next;
+        return next; // rows of an abandoned rebuild are removed by dropInactive()
     }
 
     /**
@@ -56,22 +53,22 @@ public class Generations {
         return true;
     }
 
-    /** Deletes every row of a generation that is neither active nor being built. */
+    /**
+     * Deletes the rows of every generation that is neither active nor being built (abandoned rebuilds included).
+     * No state lock is held while deleting: live batches only touch the active generation, and generation numbers
+     * are never reused.
+     */
     @Transactional
-    public void dropInactive(int generation) {
-        ProjectionStateEntity state = lockState();
-        if (state.activeGeneration != generation && !Integer.valueOf(generation).equals(state.buildingGeneration)) {
-            drop(generation);
-        }
-    }
-
-    private void drop(int generation) {
+    public void dropInactive() {
+        ProjectionStateEntity state = em.find(ProjectionStateEntity.class, ProjectionStore.PROJECTION);
+        int building = state.buildingGeneration == null ? state.activeGeneration : state.buildingGeneration;
         for (String table : new String[] {"read_event", "read_timeline"}) {
-            em.createNativeQuery("delete from " + table + " where generation = ?1")
-                    .setParameter(1, generation).executeUpdate();
+            em.createNativeQuery("delete from " + table + " where generation not in (?1, ?2)")
+                    .setParameter(1, state.activeGeneration).setParameter(2, building).executeUpdate();
         }
-        em.createNativeQuery("delete from projection_offset where projection = ?1 and generation = ?2")
-                .setParameter(1, ProjectionStore.PROJECTION).setParameter(2, generation).executeUpdate();
+        em.createNativeQuery("delete from projection_offset where projection = ?1 and generation not in (?2, ?3)")
+                .setParameter(1, ProjectionStore.PROJECTION).setParameter(2, state.activeGeneration)
+                .setParameter(3, building).executeUpdate();
     }
 
     private ProjectionStateEntity lockState() {

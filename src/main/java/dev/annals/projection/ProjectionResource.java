@@ -1,7 +1,6 @@
 package dev.annals.projection;
 
 import dev.annals.config.AnnalsConfig;
-import dev.annals.error.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

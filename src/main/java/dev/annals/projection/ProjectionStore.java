@@ -116,7 +116,7 @@ public class ProjectionStore {
                         insert into projection_offset (projection, generation, topic, partition, next_offset)
                         values (?1, ?2, ?3, ?4, ?5)
                         on conflict (projection, generation, topic, partition)
-                        do update set next_offset = excluded.next_offset""")
+                        do update set next_offset = greatest(projection_offset.next_offset, excluded.next_offset)""")
                 .setParameter(1, PROJECTION).setParameter(2, generation).setParameter(3, partition.topic())
                 .setParameter(4, partition.partition()).setParameter(5, nextOffset)
                 .executeUpdate();

@@ -1,7 +1,6 @@
 package dev.annals.projection;
 
 import dev.annals.config.AnnalsConfig;
-import dev.annals.event.TimelineEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -134,9 +133,7 @@ final class ProjectorRunner implements Runnable {
             }
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
-        if (live) {
-            ctx.deadLetters().publish(dead);
-        }
+        ctx.deadLetters().publish(live ? dead : beyondLive(dead));
         ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, next);
         if (!applied.generationCurrent()) {
             if (live) {
@@ -157,6 +154,16 @@ final class ProjectorRunner implements Runnable {
             next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
             c.commitAsync(commit, null);
         }
+    }
+
+    /** For a rebuild: the dead letters the live runner has not reached yet (it dead-lettered the others). */
+    private List<DeadLetters.DeadLetter> beyondLive(List<DeadLetters.DeadLetter> dead) {
+        if (dead.isEmpty()) {
+            return dead;
+        }
+        Map<Integer, Long> liveOffsets = ctx.store().offsets(ctx.store().activeGeneration(), topic);
+        return dead.stream().filter(d -> d.record().offset() >= liveOffsets.getOrDefault(d.record().partition(), 0L))
+                .toList();
     }
 
     private void seekStored(Collection<TopicPartition> partitions) {
@@ -210,8 +217,8 @@ final class ProjectorRunner implements Runnable {
         AnnalsConfig.Projection settings = ctx.config().projection();
         if (live) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-            // KIP-848 group protocol: incremental, broker-driven rebalances instead of stop-the-world ones
-            props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+            // KIP-848 by default: incremental, broker-driven rebalances instead of stop-the-world ones
+            props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.groupProtocol());
         } else {
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         }

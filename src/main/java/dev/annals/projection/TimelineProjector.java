@@ -17,9 +17,9 @@ public class TimelineProjector {
     private final ProjectorContext context;
     private final Generations generations;
     private final ProjectionStore store;
-    private ProjectorRunner live;
+    private volatile ProjectorRunner live;
     private Thread liveThread;
-    private ProjectorRunner rebuild;
+    private volatile ProjectorRunner rebuild;
     private Thread rebuildThread;
 
     public TimelineProjector(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
@@ -66,25 +66,24 @@ public class TimelineProjector {
     public synchronized int rebuild() {
         join(rebuild, rebuildThread);
         int generation = generations.startRebuild();
+        generations.dropInactive();
         rebuild = new ProjectorRunner(false, generation, context);
         rebuildThread = start(rebuild, "annals-rebuild-" + generation);
         LOG.infof("Rebuilding the timeline projection into generation %d", generation);
         return generation;
     }
 
-    synchronized ProjectorRunner liveRunner() {
+    ProjectorRunner liveRunner() {
         return live;
     }
 
-    synchronized ProjectorRunner rebuildRunner() {
+    ProjectorRunner rebuildRunner() {
         return rebuild;
     }
 
     private void switched(int generation) {
         LOG.infof("Timeline projection switched to generation %d", generation);
-        for (int old = generation - 1; old >= 1 && old >= generation - 2; old--) {
-            generations.dropInactive(old);
-        }
+        generations.dropInactive();
     }
 
     private static Thread start(ProjectorRunner runner, String name) {

@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import io.quarkus.runtime.LaunchMode;
 import javax.crypto.Mac;
+import org.jboss.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,6 +34,11 @@ public class Cursors {
     public Cursors(ObjectMapper mapper, AnnalsConfig config) {
         this.mapper = mapper;
         this.key = new SecretKeySpec(config.query().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        if (AnnalsConfig.Query.DEFAULT_CURSOR_SECRET.equals(config.query().cursorSecret())
+                && LaunchMode.current() == LaunchMode.NORMAL) {
+            Logger.getLogger(Cursors.class).warn("annals.query.cursor-secret has its built-in default: anyone can "
+                    + "forge pagination cursors. Set ANNALS_QUERY_CURSOR_SECRET to a random value on every instance.");
+        }
     }
 
     public String encode(String fingerprint, List<String> sortKey) {

@@ -32,10 +32,16 @@ public class EventQuery {
     public EventPage events(EventFilter filter, String cursor, int limit) {
         SqlFilter sql = new SqlFilter(filter);
         String direction = filter.descending() ? "desc" : "asc";
-        if (cursor != null) {
+        if (cursor != null && !cursor.isBlank()) {
             List<String> key = cursors.decode(cursor, filter.fingerprint(), 3);
+            Object[] after;
+            try {
+                after = new Object[] {OffsetDateTime.parse(key.get(0)), key.get(1), Long.parseLong(key.get(2))};
+            } catch (RuntimeException e) {
+                throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
+            }
             sql.and("(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)",
-                    OffsetDateTime.parse(key.get(0)), key.get(1), Long.parseLong(key.get(2)));
+                    after);
         }
         String query = "select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
                 + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
@@ -95,7 +101,7 @@ public class EventQuery {
         String fingerprint = "timelines";
         List<Object> params = new ArrayList<>();
         String after = "";
-        if (cursor != null) {
+        if (cursor != null && !cursor.isBlank()) {
             after = " and t.timeline_id > ?";
             params.add(cursors.decode(cursor, fingerprint, 1).get(0));
         }
@@ -121,15 +127,18 @@ public class EventQuery {
         return new TimelinePage(timelines, null);
     }
 
-    /** How many of the timeline's events up to {@code sequence} the active generation holds. */
-    public long appliedThrough(String timelineId, long sequence) {
-        String query = "select count(*) from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                + " and e.timeline_id = ? and e.sequence <= ?";
+    /**
+     * Whether the active generation holds the timeline's event {@code sequence} or a later one; per-partition order
+     * means everything before it was processed (applied, or dead-lettered if it was unreadable).
+     */
+    public boolean reached(String timelineId, long sequence) {
+        String query = "select exists (select 1 from read_event e where " + SqlFilter.ACTIVE_GENERATION
+                + " and e.timeline_id = ? and e.sequence >= ?)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, query, List.of(timelineId, sequence));
              ResultSet rs = statement.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getBoolean(1);
         } catch (SQLException e) {
             throw new QueryFailedException(e);
         }

@@ -46,10 +46,10 @@ public class FilterParams {
     public String q;
 
     EventFilter toFilter(String timelineId, String order) {
-        String text = q == null || q.isBlank() ? null : q.trim();
-        List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list(timeline);
-        return new EventFilter(timelines, QueryParsing.list(type), QueryParsing.list(actor), QueryParsing.list(tag),
-                QueryParsing.list(source), QueryParsing.instant("from", from), QueryParsing.instant("to", to), text,
-                QueryParsing.descending(order));
+        String text = q == null || q.isBlank() ? null : QueryParsing.text("q", q.trim());
+        List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list("timeline", timeline);
+        return new EventFilter(timelines, QueryParsing.list("type", type), QueryParsing.list("actor", actor),
+                QueryParsing.list("tag", tag), QueryParsing.list("source", source), QueryParsing.instant("from", from),
+                QueryParsing.instant("to", to), text, QueryParsing.descending(order));
     }
 }

@@ -19,12 +19,17 @@ final class QueryParsing {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        OffsetDateTime value;
         try {
-            return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC)
+            value = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC)
                     : OffsetDateTime.parse(raw);
         } catch (DateTimeParseException e) {
             throw invalid(name, "format", "must be an ISO-8601 date-time with offset (2026-02-26T18:00:00Z) or a date");
         }
+        if (value.getYear() < 1 || value.getYear() > 9999) {
+            throw invalid(name, "range", "must lie between the years 1 and 9999");
+        }
+        return value;
     }
 
     static boolean descending(String raw) {
@@ -52,9 +57,19 @@ final class QueryParsing {
         throw invalid("limit", "range", "must be a whole number from 1 to " + max);
     }
 
-    static List<String> list(List<String> raw) {
-        return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::trim)
-                .distinct().sorted().toList();
+    static List<String> list(String name, List<String> raw) {
+        List<String> values = raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank())
+                .map(String::trim).distinct().sorted().toList();
+        values.forEach(v -> text(name, v));
+        return values;
+    }
+
+    /** A free-text value; PostgreSQL text cannot hold U+0000. */
+    static String text(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw invalid(name, "noNulCharacter", "must not contain the NUL character (U+0000)");
+        }
+        return value;
     }
 
     static RuntimeException invalid(String name, String rule, String message) {

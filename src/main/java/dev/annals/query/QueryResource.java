@@ -135,7 +135,7 @@ public class QueryResource {
     public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
         return query.actors(filters.toFilter(null, null), QueryParsing.limit(page.limit,
-                config.query().maxLimit(), config.query().maxLimit()));
+                config.query().defaultLimit(), config.query().maxLimit()));
     }
 
     private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {

@@ -40,7 +40,7 @@ public class ReadYourWrites {
                     "waitFor", "position", "must be a position returned by an append, e.g. my-timeline:14")));
         }
         long deadline = System.nanoTime() + config.query().waitTimeout().toNanos();
-        while (query.appliedThrough(timelineId, version) < version) {
+        while (version > 0 && !query.reached(timelineId, version)) {
             if (System.nanoTime() > deadline) {
                 throw ProblemType.PROJECTION_LAGGING.exception("The read model has not applied " + position
                         + " within " + config.query().waitTimeout().toMillis() + " ms; retry shortly");

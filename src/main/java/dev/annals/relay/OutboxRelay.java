@@ -117,7 +117,7 @@ public class OutboxRelay {
                 } finally {
                     release(connection);
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception | LinkageError | OutOfMemoryError e) {
                 if (running) {
                     LOG.warnf("Outbox relay interrupted: %s; retrying", e.getMessage());
                     pause(config.relay().retryBackoff().toMillis());
@@ -131,6 +131,9 @@ public class OutboxRelay {
     private void relayWhileLeader(Connection connection) throws SQLException {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         while (running) {
+            if (!connection.isValid(2)) {
+                throw new SQLException("the session holding the relay lock is gone");
+            }
             OutboxRound.Result result = round.run();
             if (result == OutboxRound.Result.FAILED) {
                 pause(config.relay().retryBackoff().toMillis());

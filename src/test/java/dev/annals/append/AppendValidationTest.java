@@ -98,6 +98,13 @@ class AppendValidationTest {
     }
 
     @Test
+    void nulCharactersAreRejectedBeforeTheyReachTheDatabase() {
+        rejected(Fixtures.timeline("nul"), withEvent(e -> e.put("title", "before\u0000after")), 400)
+                .body("errors.field", hasItem("/1/title"))
+                .body("errors.rule", hasItem("noNulCharacter"));
+    }
+
+    @Test
     void invalidTimestamps() {
         rejected(Fixtures.timeline("no-offset"), withEvent(e -> e.put("occurredAt", "2026-02-26T18:00:00")), 400)
                 .body("errors.field", hasItem("/1/occurredAt"))

@@ -61,6 +61,14 @@ class PoisonRecordsTest {
             reasons.put(sendWithOwnId(producer, timeline, invalidData), "invalid-data");
             reasons.put(send(producer, timeline, "{\"title\":\"no id\"}", ceHeaders("statement-issued", timeline)),
                     "invalid-event");
+            // records that would break the read model's columns must be dead-lettered, not retried forever
+            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace("\"title\":\"t\"",
+                    "\"title\":\"nul \\u0000 inside\"").replace("\"speaker\":\"Not A Slug\"",
+                    "\"speaker\":\"dario-amodei\",\"quote\":\"q\"")), "invalid-event");
+            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace("\"title\":\"t\"",
+                    "\"title\":\"" + "x".repeat(201) + "\"")), "invalid-event");
+            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace(
+                    "\"occurredAt\":\"2026-02-26T18:00:00Z\"", "\"occurredAt\":1772128800")), "invalid-event");
             producer.flush();
         }
 

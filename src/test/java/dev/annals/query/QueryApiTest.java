@@ -121,6 +121,12 @@ class QueryApiTest {
         given().queryParam("limit", 501).get("/v1/events").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
         given().queryParam("order", "sideways").get("/v1/events").then().statusCode(400);
+        given().queryParam("from", "+300000-01-01T00:00:00Z").get("/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("q", "nul\u0000byte").get("/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+        given().queryParam("type", "nul\u0000byte").get("/v1/events").then().statusCode(400);
+        given().queryParam("cursor", "").get("/v1/events").then().statusCode(200);
         given().queryParam("waitFor", "nonsense").get("/v1/events").then().statusCode(400)
                 .body("errors[0].field", equalTo("waitFor"));
         given().queryParam("waitFor", timeline + ":99").get("/v1/events").then().statusCode(503)
