@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
 /**
- * Append figures: {@code annals_appends_total} by outcome (accepted, replayed, conflict, rejected) and reason
+ * Append figures: {@code annals_appends_total} by outcome (accepted, replayed, conflict, rejected, failed) and reason
  * (the problem type), {@code annals_appended_events_total}, and the latency {@code annals_append_seconds}.
  */
 @ApplicationScoped

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "State of a projection, as seen by the instance that answers.")
 public record ProjectionStatus(
         @Schema(required = true, examples = "timeline") String name,
-        @Schema(description = "running, retrying, stopped, or disabled (no projector in this instance).",
-                required = true) String state,
+        @Schema(description = "starting, running, retrying (a batch or the broker failed), stopped, failed (the "
+                + "thread died: see lastError), or disabled (no projector in this instance).", required = true)
+        String state,
         @Schema(description = "The generation queries read.", required = true) int activeGeneration,
         @Schema(description = "Partitions this instance consumes, with position and lag.", required = true)
         List<PartitionStatus> partitions,
