@@ -1,7 +1,5 @@
 package dev.annals.projection;
 
-import dev.annals.config.AnnalsConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -17,8 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,7 +61,7 @@ final class ProjectorRunner implements Runnable {
     @Override
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = createConsumer()) {
+            try (KafkaConsumer<String, byte[]> c = ProjectorConsumers.create(ctx, live, generation)) {
                 consumer = c;
                 ctx.topics().ensure(topic);
                 if (live) {
@@ -101,7 +96,16 @@ final class ProjectorRunner implements Runnable {
             ConsumerRecords<String, byte[]> records = c.poll(ctx.config().projection().pollTimeout());
             if (!records.isEmpty()) {
                 try {
-                    apply(c, records);
+                    try {
+                        apply(c, records);
+                    } catch (RuntimeException e) {
+                        if (!RejectedByDatabase.is(e)) {
+                            throw e;
+                        }
+                        stats.error(e);
+                        LOG.warnf("The read model rejected a batch (%s); applying it record by record", e.getMessage());
+                        applyOneByOne(c, records);
+                    }
                 } catch (RuntimeException | java.util.concurrent.ExecutionException
                          | java.util.concurrent.TimeoutException e) {
                     stats.error(e);
@@ -111,8 +115,9 @@ final class ProjectorRunner implements Runnable {
                     continue;
                 }
             }
-            refreshLag(c, !live);
-            if (!live && caughtUp() && ctx.generations().trySwitch(generation, topic)) {
+            lagCheckedAt = ProjectorConsumers.refreshLag(c, stats, lagCheckedAt, !live,
+                    live ? ctx.metrics() : null);
+            if (!live && ProjectorConsumers.caughtUp(stats) && ctx.generations().trySwitch(generation, topic)) {
                 stats.state("switched");
                 running = false;
                 ctx.onSwitched(generation);
@@ -120,7 +125,34 @@ final class ProjectorRunner implements Runnable {
         }
     }
 
-    private void apply(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) throws Exception {
+    /**
+     * After the database rejected a whole batch: applies each record in its own transaction, and dead-letters the
+     * record the database rejects (its offset is stored past it), so that one bad record cannot stall a partition.
+     */
+    private void applyOneByOne(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records)
+            throws Exception {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (!apply(c, List.of(record))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (!RejectedByDatabase.is(e)) {
+                    throw e;
+                }
+                DeadLetters.DeadLetter letter = new DeadLetters.DeadLetter(record, new EventDecoder.Rejected(
+                        DeadLetterReason.INVALID_EVENT, "the read model rejected the event: " + e.getMessage()));
+                ctx.deadLetters().publish(live ? List.of(letter) : beyondLive(List.of(letter)));
+                ctx.store().apply(generation, live, List.of(),
+                        Map.of(new TopicPartition(record.topic(), record.partition()), record.offset() + 1));
+                stats.deadLettered.incrementAndGet();
+            }
+        }
+    }
+
+    /** Applies records as one batch; false when this runner's generation is no longer current. */
+    private boolean apply(KafkaConsumer<String, byte[]> c, Iterable<ConsumerRecord<String, byte[]>> records)
+            throws Exception {
         List<EventDecoder.Valid> events = new ArrayList<>();
         List<DeadLetters.DeadLetter> dead = new ArrayList<>();
         Map<TopicPartition, Long> next = new LinkedHashMap<>();
@@ -144,7 +176,7 @@ final class ProjectorRunner implements Runnable {
                 stats.state("superseded");
                 running = false;
             }
-            return;
+            return false;
         }
         stats.applied.addAndGet(applied.applied());
         stats.duplicates.addAndGet(applied.duplicates());
@@ -154,6 +186,7 @@ final class ProjectorRunner implements Runnable {
             next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
             c.commitAsync(commit, null);
         }
+        return true;
     }
 
     /** For a rebuild: the dead letters the live runner has not reached yet (it dead-lettered the others). */
@@ -179,55 +212,6 @@ final class ProjectorRunner implements Runnable {
                 consumer.seek(partition, offset);
             }
         }
-    }
-
-    private void refreshLag(KafkaConsumer<String, byte[]> c, boolean always) {
-        long now = System.nanoTime();
-        if (!always && now - lagCheckedAt < 1_000_000_000L) {
-            return;
-        }
-        lagCheckedAt = now;
-        Set<TopicPartition> assigned = c.assignment();
-        Map<Integer, Long> positions = new HashMap<>();
-        Map<Integer, Long> ends = new HashMap<>();
-        try {
-            c.endOffsets(assigned, Duration.ofSeconds(2)).forEach((tp, end) -> ends.put(tp.partition(), end));
-            for (TopicPartition tp : assigned) {
-                positions.put(tp.partition(), c.position(tp, Duration.ofSeconds(2)));
-            }
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            // broker unreachable: keep the last figures, and keep the consumer (and its group membership)
-            LOG.debugf("Lag not refreshed: %s", e.getMessage());
-            return;
-        }
-        stats.offsets(positions, ends);
-        if (live) {
-            ctx.metrics().partitionsSeen(ends.keySet());
-        }
-    }
-
-    private boolean caughtUp() {
-        Map<Integer, Long> positions = stats.positions();
-        return !positions.isEmpty() && stats.endOffsets().entrySet().stream()
-                .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
-    }
-
-    private KafkaConsumer<String, byte[]> createConsumer() {
-        Map<String, Object> props = ctx.topics().clientConfig();
-        AnnalsConfig.Projection settings = ctx.config().projection();
-        if (live) {
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-            // KIP-848 by default: incremental, broker-driven rebalances instead of stop-the-world ones
-            props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.groupProtocol());
-        } else {
-            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        }
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, live ? "annals-projector" : "annals-rebuild-" + generation);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void pause() {

@@ -85,6 +85,53 @@ class ExactlyOnceTest {
         assertTrue(crashing.calls.get() >= 2, "both simulated crashes happened");
     }
 
+    /** A database that refuses one event (as it would an out-of-range value), like a constraint would. */
+    static class RejectingStore extends ProjectionStore {
+        final ProjectionStore real;
+
+        RejectingStore(ProjectionStore real) {
+            super(null);
+            this.real = real;
+        }
+
+        @Override
+        public Applied apply(int generation, boolean live, List<EventDecoder.Valid> batch,
+                             Map<TopicPartition, Long> nextOffsets) {
+            if (batch.stream().anyMatch(v -> v.event().title().equals("refused by the database"))) {
+                throw new jakarta.persistence.PersistenceException("simulated",
+                        new java.sql.SQLException("value too long for type character varying(200)", "22001"));
+            }
+            return real.apply(generation, live, batch, nextOffsets);
+        }
+
+        @Override
+        public Map<Integer, Long> offsets(int generation, String topic) {
+            return real.offsets(generation, topic);
+        }
+
+        @Override
+        public int activeGeneration() {
+            return real.activeGeneration();
+        }
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsDeadLetteredAndItsNeighboursProjected() {
+        QuarkusMock.installMockForType(new RejectingStore(io.quarkus.arc.ClientProxy.unwrap(store)),
+                ProjectionStore.class);
+        long deadBefore = given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+        String timeline = Fixtures.timeline("db-refuses");
+        var events = List.of(Fixtures.statement("before"), Fixtures.statement("refused by the database"),
+                Fixtures.statement("after"));
+        String position = given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
+                .then().statusCode(201).extract().path("position");
+        List<String> projected = given().queryParam("waitFor", position).get("/v1/timelines/{t}/events", timeline)
+                .then().statusCode(200).extract().jsonPath().getList("events.title");
+        assertEquals(List.of("before", "after"), projected);
+        long deadAfter = given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+        assertEquals(deadBefore + 1, deadAfter, "the refused event went to the dead-letter topic");
+    }
+
     @Test
     void stoppingTheProjectorMidStreamLosesAndDuplicatesNothing() {
         String timeline = Fixtures.timeline("restart");
