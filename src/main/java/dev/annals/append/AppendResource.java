@@ -83,7 +83,8 @@ public class AppendResource {
     @APIResponse(responseCode = "409", description = "Version conflict (carries currentVersion) or an event id "
             + "reused with different content.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 1000 events in one append.",
+    @APIResponse(responseCode = "413", description = "More than 1000 events in one append, or an event larger than "
+            + "256 KiB as JSON.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -31,16 +31,19 @@ public class AppendValidator {
     private final EventTypeCatalogue catalogue;
     private final Schema envelope;
     private final int maxEvents;
+    private final int maxEventBytes;
 
     public AppendValidator(ObjectMapper mapper, EventTypeCatalogue catalogue, AnnalsConfig config) {
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.envelope = JsonSchemas.compile(JsonSchemas.read(mapper, "schemas/event.schema.json"));
         this.maxEvents = config.append().maxEvents();
+        this.maxEventBytes = config.append().maxEventBytes();
     }
 
     public List<NewEvent> validate(JsonNode body) {
         checkBatchShape(body);
+        checkEventSizes(body);
         List<FieldError> contract = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             contract.addAll(errors("/" + i, envelope.validate(body.get(i))));
@@ -86,6 +89,21 @@ public class AppendValidator {
         if (body.size() > maxEvents) {
             throw ProblemType.BATCH_TOO_LARGE.exception(body.size() + " events sent, at most " + maxEvents
                     + " per append", List.of(new FieldError("", "maxItems", "at most " + maxEvents + " events")));
+        }
+    }
+
+    private void checkEventSizes(JsonNode body) {
+        List<FieldError> tooLarge = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            int bytes = body.get(i).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > maxEventBytes) {
+                tooLarge.add(new FieldError("/" + i, "maxBytes",
+                        "the event is " + bytes + " bytes as JSON, at most " + maxEventBytes + " are accepted"));
+            }
+        }
+        if (!tooLarge.isEmpty()) {
+            throw ProblemType.EVENT_TOO_LARGE.exception(tooLarge.size() + " event(s) too large; nothing was stored",
+                    tooLarge);
         }
     }
 

@@ -75,6 +75,13 @@ public interface AnnalsConfig {
     interface Append {
         @WithDefault("1000")
         int maxEvents();
+
+        /**
+         * Largest event, as JSON, in bytes; keeps every record well below Kafka's default 1 MiB message limit so
+         * that no event can be stored and then never published.
+         */
+        @WithDefault("262144")
+        int maxEventBytes();
     }
 
     /** CloudEvents attributes. */

@@ -12,6 +12,7 @@ public enum ProblemType {
     VERSION_CONFLICT(409, "version-conflict", "The timeline is not at the expected version"),
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "An event id is already used for other content"),
     BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
+    EVENT_TOO_LARGE(413, "event-too-large", "An event is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_EVENT(422, "invalid-event", "An event is not valid for its type"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A backing service is unavailable"),

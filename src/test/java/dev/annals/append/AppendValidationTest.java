@@ -81,6 +81,15 @@ class AppendValidationTest {
     }
 
     @Test
+    void oversizeEvent() {
+        rejected(Fixtures.timeline("huge"), withEvent(e -> e.put("data", Map.of("speaker", "dario-amodei",
+                "quote", "x".repeat(300_000)))), 413)
+                .body("type", equalTo("https://annals.dev/problems/event-too-large"))
+                .body("errors[0].field", equalTo("/1"))
+                .body("errors[0].rule", equalTo("maxBytes"));
+    }
+
+    @Test
     void wrongTypesAndMissingFieldsNameTheField() {
         rejected(Fixtures.timeline("wrong-type"), withEvent(e -> e.put("title", 42)), 400)
                 .body("errors.field", hasItem("/1/title"))
