@@ -120,6 +120,10 @@ public class QueryResource {
     @Timed(value = "annals.query", extraTags = {"endpoint", "timelines"}, description = "Query latency by endpoint")
     @Operation(operationId = "listTimelines", summary = "List timelines",
             description = "Timelines known to the read model, ordered by id, with counts and time span.")
+    @APIResponse(responseCode = "200", description = "A page of timelines.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelinePage timelines(@BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
         return query.timelines(page.cursor, QueryParsing.limit(page.limit, config.query().defaultLimit(),
@@ -132,6 +136,11 @@ public class QueryResource {
     @Operation(operationId = "listActors", summary = "List actors of matching events",
             description = "Actors named by the events matching the filters, with how many such events name them, "
                     + "most frequent first.")
+    @APIResponse(responseCode = "200", description = "Actors, most frequent first.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ActorSummary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
         return query.actors(filters.toFilter(null, null), QueryParsing.limit(page.limit,
