@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
+import dev.annals.event.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +42,8 @@ public class JournalReader {
             last = last == null || max.isAfter(last) ? max : last;
         }
         long count = byType.values().stream().mapToLong(Long::longValue).sum();
-        return new TimelineSummary(timelineId, timeline.version, count, byType, utc(timeline.createdAt),
-                utc(timeline.updatedAt), utc(first), utc(last));
+        return new TimelineSummary(timelineId, timeline.version, count, byType, Times.utc(timeline.createdAt),
+                Times.utc(timeline.updatedAt), Times.utc(first), Times.utc(last));
     }
 
     public StreamPage page(String timelineId, long fromSequence, int limit) {
@@ -82,9 +82,5 @@ public class JournalReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt journal payload for event " + entry.eventId, e);
         }
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime value) {
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -51,6 +51,7 @@ public class ProjectionStore {
         int applied = 0;
         Map<String, TimelineEvent[]> firstLast = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent event = events.get(i);
             if (!known.add(event.id().toString()) || !known.add(event.timelineId() + ":" + event.sequence())) {
@@ -59,15 +60,15 @@ public class ProjectionStore {
             ReadEvents.toEntity(generation, batch.get(i)).persist();
             applied++;
             counts.merge(event.timelineId(), 1L, Long::sum);
+            versions.merge(event.timelineId(), event.sequence(), Math::max);
             firstLast.merge(event.timelineId(), new TimelineEvent[] {event, event}, (a, b) -> new TimelineEvent[] {
                     a[0].occurredAt().isAfter(b[0].occurredAt()) ? b[0] : a[0],
                     a[1].occurredAt().isBefore(b[1].occurredAt()) ? b[1] : a[1]});
         }
         for (Map.Entry<String, Long> timeline : counts.entrySet()) {
             TimelineEvent[] range = firstLast.get(timeline.getKey());
-            long version = events.stream().filter(e -> e.timelineId().equals(timeline.getKey()))
-                    .mapToLong(TimelineEvent::sequence).max().orElse(0);
-            upsertTimeline(generation, timeline.getKey(), timeline.getValue(), version, range[0].occurredAt(),
+            upsertTimeline(generation, timeline.getKey(), timeline.getValue(), versions.get(timeline.getKey()),
+                    range[0].occurredAt(),
                     range[1].occurredAt());
         }
         nextOffsets.forEach((partition, offset) -> storeOffset(generation, partition, offset));

@@ -2,6 +2,7 @@ package dev.annals.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.event.Times;
 import dev.annals.event.TimelineEvent;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +109,7 @@ public class EventQuery {
         String query = "select t.timeline_id, t.event_count, t.version, t.first_occurred_at, t.last_occurred_at "
                 + "from read_timeline t where t.generation = (select active_generation from projection_state "
                 + "where projection = 'timeline')" + after + " order by t.timeline_id limit " + (limit + 1);
-        List<TimelineSummary> timelines = new ArrayList<>();
+        List<TimelineListItem> timelines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, query, params);
              ResultSet rs = statement.executeQuery()) {
@@ -117,7 +118,7 @@ public class EventQuery {
                     String last = timelines.get(timelines.size() - 1).timelineId();
                     return new TimelinePage(timelines, cursors.encode(fingerprint, List.of(last)));
                 }
-                timelines.add(new TimelineSummary(rs.getString(1), null, rs.getLong(2), rs.getLong(3),
+                timelines.add(new TimelineListItem(rs.getString(1), null, rs.getLong(2), rs.getLong(3),
                         Times.utc(rs.getObject(4, OffsetDateTime.class)),
                         Times.utc(rs.getObject(5, OffsetDateTime.class))));
             }

@@ -2,6 +2,7 @@ package dev.annals.query;
 
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
+import dev.annals.journal.QueryParams;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,18 +44,7 @@ final class QueryParsing {
     }
 
     static int limit(String raw, int defaultLimit, int max) {
-        if (raw == null || raw.isBlank()) {
-            return defaultLimit;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw invalid("limit", "range", "must be a whole number from 1 to " + max);
+        return raw == null || raw.isBlank() ? defaultLimit : (int) QueryParams.positiveLong("limit", raw, max);
     }
 
     static List<String> list(String name, List<String> raw) {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A timeline as the read model knows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TimelineListItem", description = "A timeline in the read model.")
-public record TimelineSummary(
+public record TimelineListItem(
         @Schema(required = true) String timelineId,
         @Schema(description = "Display title; timelines have none yet.") String title,
         @Schema(required = true) long eventCount,

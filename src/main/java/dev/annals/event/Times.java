@@ -1,14 +1,14 @@
-package dev.annals.query;
+package dev.annals.event;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Query responses carry timestamps in UTC. */
-final class Times {
+/** Timestamps Annals records are answered in UTC. */
+public final class Times {
     private Times() {
     }
 
-    static OffsetDateTime utc(OffsetDateTime value) {
+    public static OffsetDateTime utc(OffsetDateTime value) {
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
