@@ -1,17 +1,14 @@
 package dev.annals.append;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
-import dev.annals.journal.JournalEntry;
-import dev.annals.journal.OutboxEntry;
-import dev.annals.journal.TimelineEntity;
 import dev.annals.relay.OutboxSignal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,17 +20,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The event-sourcing core: appends a batch to a timeline's journal and to the outbox in one transaction,
- * all or nothing, under a row lock on the timeline that serialises its appends.
+ * The event-sourcing core: appends a batch to a timeline's journal and to the outbox in one transaction, all or
+ * nothing, under a row lock on the timeline that serialises its appends (see {@link AppendCall}).
  */
 @ApplicationScoped
 public class AppendService {
-    private final EntityManager em;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AppendCall call;
     private final ObjectMapper mapper;
     private final OutboxSignal signal;
 
-    public AppendService(EntityManager em, ObjectMapper mapper, OutboxSignal signal) {
-        this.em = em;
+    public AppendService(AppendCall call, ObjectMapper mapper, OutboxSignal signal) {
+        this.call = call;
         this.mapper = mapper;
         this.signal = signal;
     }
@@ -42,95 +41,67 @@ public class AppendService {
     public record Outcome(AppendResult result, boolean replayed) {
     }
 
-    @Transactional
     public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch, TraceContext trace) {
-        List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
-        List<String> hashes = events.stream().map(e -> ContentHash.of(timelineId, e)).toList();
-
-        TimelineEntity timeline = lockTimeline(timelineId);
-        List<JournalEntry> known = JournalEntry.list("eventId in ?1", events.stream().map(NewEvent::id).toList());
-        if (!known.isEmpty()) {
-            return new Outcome(replay(timelineId, events, hashes, known), true);
-        }
-        String violation = precondition.violation(timeline.version);
-        if (violation != null) {
-            throw new dev.annals.error.ProblemException(ProblemType.VERSION_CONFLICT.conflict(
-                    "Nothing was stored: " + violation, timeline.version));
-        }
-
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        List<AppendResult.Appended> appended = new ArrayList<>(events.size());
-        long from = timeline.version + 1;
-        for (int i = 0; i < events.size(); i++) {
-            long sequence = from + i;
-            journal(timelineId, sequence, recordedAt, events.get(i), hashes.get(i)).persist();
-            appended.add(new AppendResult.Appended(events.get(i).id(), sequence, recordedAt));
+        List<NewEvent> events = new ArrayList<>(batch.size());
+        List<AppendCall.Row> rows = new ArrayList<>(batch.size());
+        for (NewEvent sent : batch) {
+            NewEvent event = sent.withDefaults();
+            events.add(event);
+            TimelineEvent recorded = new TimelineEvent(event.id(), timelineId, 0, event.type(), event.occurredAt(),
+                    event.occurredAtPrecision(), recordedAt, event.title(), event.summary(), event.actors(),
+                    event.sources(), event.tags(), event.data());
+            rows.add(new AppendCall.Row(event.id(), event.type(), ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
+                    ContentHash.of(timelineId, event), PayloadParts.of(mapper, recorded)));
         }
-        timeline.version = from + events.size() - 1;
-        timeline.updatedAt = recordedAt;
-
-        OutboxEntry outbox = new OutboxEntry();
-        outbox.timelineId = timelineId;
-        outbox.fromSequence = from;
-        outbox.toSequence = timeline.version;
-        outbox.createdAt = recordedAt;
-        outbox.requestId = trace.requestId();
-        outbox.traceparent = trace.traceparent();
-        outbox.persist();
-        em.flush();
-        signal.notifyOnCommit();
-        return new Outcome(new AppendResult(timelineId, timeline.version,
-                AppendResult.position(timelineId, timeline.version), appended), false);
-    }
-
-    private TimelineEntity lockTimeline(String timelineId) {
-        em.createNativeQuery("insert into timeline (timeline_id, version, created_at, updated_at) "
-                        + "values (?1, 0, now(), now()) on conflict (timeline_id) do nothing")
-                .setParameter(1, timelineId)
-                .executeUpdate();
-        return em.find(TimelineEntity.class, timelineId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private JournalEntry journal(String timelineId, long sequence, OffsetDateTime recordedAt, NewEvent event,
-                                 String hash) {
-        TimelineEvent recorded = new TimelineEvent(event.id(), timelineId, sequence, event.type(),
-                event.occurredAt(), event.occurredAtPrecision(), recordedAt, event.title(), event.summary(),
-                event.actors(), event.sources(), event.tags(), event.data());
-        JournalEntry entry = new JournalEntry();
-        entry.eventId = event.id();
-        entry.timelineId = timelineId;
-        entry.sequence = sequence;
-        entry.eventType = event.type();
-        entry.occurredAt = event.occurredAt();
-        entry.recordedAt = recordedAt;
-        entry.contentHash = hash;
+        AppendCall.Answer answer;
         try {
-            entry.payload = mapper.writeValueAsString(recorded);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event " + event.id(), e);
+            answer = call.append(timelineId, precondition.minVersion(), precondition.maxVersion(), rows, recordedAt,
+                    trace);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
+                        "Nothing was stored: a concurrent append used the same event id; retry");
+            }
+            throw new JournalUnavailableException(e);
         }
-        return entry;
+        if (answer instanceof AppendCall.Known known) {
+            return new Outcome(replay(timelineId, rows, known.entries()), true);
+        }
+        if (answer instanceof AppendCall.Conflict conflict) {
+            throw new ProblemException(ProblemType.VERSION_CONFLICT.conflict(
+                    "Nothing was stored: " + precondition.violation(conflict.version()), conflict.version()));
+        }
+        long version = ((AppendCall.Appended) answer).version();
+        signal.committed();
+        long from = version - events.size() + 1;
+        List<AppendResult.Appended> appended = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            appended.add(new AppendResult.Appended(events.get(i).id(), from + i, recordedAt));
+        }
+        return new Outcome(new AppendResult(timelineId, version, AppendResult.position(timelineId, version),
+                appended), false);
     }
 
     /** The same ids with the same content again: answer as the first time, store nothing. */
-    private AppendResult replay(String timelineId, List<NewEvent> events, List<String> hashes,
-                                List<JournalEntry> known) {
-        Map<UUID, JournalEntry> byId = new HashMap<>();
-        known.forEach(entry -> byId.put(entry.eventId, entry));
-        for (int i = 0; i < events.size(); i++) {
-            JournalEntry entry = byId.get(events.get(i).id());
-            if (entry == null || !entry.timelineId.equals(timelineId) || !entry.contentHash.equals(hashes.get(i))) {
-                throw ProblemType.IDEMPOTENCY_CONFLICT.exception("Nothing was stored: event id " + events.get(i).id()
+    private static AppendResult replay(String timelineId, List<AppendCall.Row> rows, List<AppendCall.Entry> known) {
+        Map<UUID, AppendCall.Entry> byId = new HashMap<>();
+        known.forEach(entry -> byId.put(entry.eventId(), entry));
+        for (int i = 0; i < rows.size(); i++) {
+            AppendCall.Entry entry = byId.get(rows.get(i).id());
+            if (entry == null || !entry.timelineId().equals(timelineId)
+                    || !entry.contentHash().equals(rows.get(i).hash())) {
+                throw ProblemType.IDEMPOTENCY_CONFLICT.exception("Nothing was stored: event id " + rows.get(i).id()
                         + " (index " + i + ") " + (entry == null
                         ? "is new while other ids of this batch were already appended"
                         : "was already appended with different content or to another timeline"));
             }
         }
-        List<JournalEntry> ordered = known.stream().sorted(Comparator.comparingLong(e -> e.sequence)).toList();
-        long version = ordered.get(ordered.size() - 1).sequence;
-        List<AppendResult.Appended> appended = events.stream().map(e -> byId.get(e.id()))
-                .map(e -> new AppendResult.Appended(e.eventId, e.sequence, e.recordedAt.withOffsetSameInstant(
-                        ZoneOffset.UTC)))
+        long version = known.stream().max(Comparator.comparingLong(AppendCall.Entry::sequence)).orElseThrow()
+                .sequence();
+        List<AppendResult.Appended> appended = rows.stream().map(row -> byId.get(row.id()))
+                .map(e -> new AppendResult.Appended(e.eventId(), e.sequence(),
+                        e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
                 .toList();
         return new AppendResult(timelineId, version, AppendResult.position(timelineId, version), appended);
     }

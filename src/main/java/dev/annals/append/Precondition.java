@@ -45,6 +45,16 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
         }
     }
 
+    /** The lowest timeline version (0 = no timeline yet) this condition accepts. */
+    public long minVersion() {
+        return mustExist ? 1 : expectedVersion.orElse(0);
+    }
+
+    /** The highest timeline version this condition accepts. */
+    public long maxVersion() {
+        return mustNotExist ? 0 : expectedVersion.orElse(Long.MAX_VALUE);
+    }
+
     /** The reason the timeline at {@code version} (0 = absent) fails this condition, or null when it holds. */
     public String violation(long version) {
         if (mustNotExist && version > 0) {

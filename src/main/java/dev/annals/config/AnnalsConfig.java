@@ -51,7 +51,7 @@ public interface AnnalsConfig {
         boolean enabled();
 
         /** Outbox rows (appends) published per round. */
-        @WithDefault("200")
+        @WithDefault("1000")
         int batchSize();
 
         /** Longest wait between two outbox checks when no notification arrives. */

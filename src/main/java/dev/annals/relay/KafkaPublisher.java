@@ -18,8 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * The relay's Kafka side: creates the topic when absent and owns an idempotent producer ({@code acks=all}). On the
- * first failed send it closes the producer at once, so nothing queued behind the failure is written out of order.
+ * The relay's Kafka side: creates the topic when absent and owns an idempotent producer ({@code acks=all}, up to
+ * five requests in flight, which the idempotent producer keeps in order per partition). On the first failed send
+ * it closes the producer at once, so nothing queued behind the failure is written out of order.
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -94,8 +95,11 @@ public class KafkaPublisher {
             long delivery = config.relay().deliveryTimeout().toMillis();
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            // the idempotent producer keeps per-partition order with up to 5 requests in flight
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, delivery / 2));
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);

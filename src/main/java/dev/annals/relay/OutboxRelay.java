@@ -11,31 +11,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.jboss.logging.Logger;
+import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Publishes the outbox to Kafka. One relay is active across all instances: it holds a PostgreSQL advisory lock
- * on a dedicated connection, which also {@code LISTEN}s for commits so that publishing starts within
- * milliseconds; {@code annals.relay.idle-wait} is only the fallback poll.
+ * on a dedicated connection, which also {@code LISTEN}s for commits of other instances; commits of this one wake
+ * it in-process ({@link OutboxSignal}), so publishing starts within milliseconds; {@code annals.relay.idle-wait}
+ * is only the fallback poll.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key shared by every Annals instance on the database ("annals" in ASCII). */
     private static final long LOCK_KEY = 0x616e6e616c73L;
+    private static final long NOTIFICATION_POLL_NANOS = 5_000_000L;
 
     private final AgroalDataSource dataSource;
     private final AnnalsConfig config;
     private final OutboxRound round;
+    private final OutboxSignal signal;
     private volatile boolean running;
     private volatile boolean draining;
     private volatile boolean leader;
     private Thread thread;
 
-    public OutboxRelay(AgroalDataSource dataSource, AnnalsConfig config, OutboxRound round) {
+    public OutboxRelay(AgroalDataSource dataSource, AnnalsConfig config, OutboxRound round, OutboxSignal signal) {
         this.dataSource = dataSource;
         this.config = config;
         this.round = round;
+        this.signal = signal;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -112,9 +118,11 @@ public class OutboxRelay {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + OutboxSignal.CHANNEL);
                 }
+                signal.leading(Thread.currentThread());
                 try {
                     relayWhileLeader(connection);
                 } finally {
+                    signal.leading(null);
                     release(connection);
                 }
             } catch (Exception | LinkageError | OutOfMemoryError e) {
@@ -142,7 +150,25 @@ public class OutboxRelay {
                     running = false;
                     return;
                 }
-                notifications.getNotifications((int) config.relay().idleWait().toMillis());
+                awaitWork(notifications);
+            }
+        }
+    }
+
+    /**
+     * Waits up to {@code annals.relay.idle-wait} for a commit: one in this instance unparks this thread at once,
+     * one in another instance arrives as a notification, read every {@link #NOTIFICATION_POLL_NANOS} ns.
+     */
+    private void awaitWork(PGConnection notifications) throws SQLException {
+        long deadline = System.nanoTime() + config.relay().idleWait().toNanos();
+        while (running && !draining && System.nanoTime() < deadline) {
+            if (signal.takeLocal()) {
+                return;
+            }
+            LockSupport.parkNanos(this, NOTIFICATION_POLL_NANOS);
+            PGNotification[] received = notifications.getNotifications();
+            if (signal.takeLocal() || received != null && received.length > 0) {
+                return;
             }
         }
     }

@@ -111,9 +111,11 @@ class AppendApiTest {
         given().contentType(ContentType.JSON).header("If-None-Match", "*").body(Fixtures.statements("b", 1))
                 .post("/v1/timelines/{t}/events", timeline).then()
                 .statusCode(409).body("currentVersion", equalTo(1));
+        String absent = Fixtures.timeline("absent");
         given().contentType(ContentType.JSON).header("If-Match", "*").body(Fixtures.statements("c", 1))
-                .post("/v1/timelines/{t}/events", Fixtures.timeline("absent")).then()
+                .post("/v1/timelines/{t}/events", absent).then()
                 .statusCode(409).body("currentVersion", equalTo(0));
+        given().get("/v1/timelines/{t}", absent).then().statusCode(404);
     }
 
     @Test

@@ -63,4 +63,52 @@ class ConcurrentAppendTest {
         List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
         assertEquals(List.of("1", "2", "3"), sequences);
     }
+
+    @Test
+    void concurrentFirstAppendsToANewTimelineAllLandGaplessly() throws Exception {
+        String timeline = Fixtures.timeline("first-race");
+        List<Integer> statuses = race(16, i -> Fixtures.statements("first " + i, 2), timeline);
+
+        assertEquals(List.of(201), statuses.stream().distinct().toList());
+        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(32))
+                .body("eventCount", org.hamcrest.Matchers.equalTo(32));
+        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
+                r -> r.size() >= 32);
+        List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 32).mapToObj(Integer::toString).toList(), sequences);
+    }
+
+    @Test
+    void concurrentRetriesOfOneAppendStoreItOnce() throws Exception {
+        String timeline = Fixtures.timeline("retry-race");
+        List<Map<String, Object>> body = Fixtures.statements("retried", 3);
+        List<Integer> statuses = race(8, i -> body, timeline);
+
+        assertEquals(List.of(201), statuses.stream().distinct().toList());
+        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    private static List<Integer> race(int writers, java.util.function.IntFunction<List<Map<String, Object>>> bodies,
+                                      String timeline) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            List<Map<String, Object>> body = bodies.apply(i);
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).body(body)
+                        .post("/v1/timelines/{t}/events", timeline).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get());
+        }
+        pool.shutdown();
+        return results;
+    }
 }
