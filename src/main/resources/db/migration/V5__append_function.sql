@@ -10,6 +10,9 @@
 --   'appended' o_version = the new version (no other column set)
 --   'conflict' o_version = the current version, the precondition [p_min_version, p_max_version] failed
 --   'known'    one row per event id of the request already in the journal (the caller decides replay/conflict)
+-- Bytes of the events' JSON per outbox row, so that a relay round can be capped by bytes as well as events.
+alter table outbox add column payload_bytes bigint not null default 0;
+
 create function annals_append(p_timeline varchar, p_min_version bigint, p_max_version bigint,
                               p_ids uuid[], p_types varchar[], p_occurred timestamptz[], p_hashes varchar[],
                               p_heads text[], p_tails text[], p_recorded timestamptz, p_request_id varchar,
@@ -52,8 +55,11 @@ begin
         select u.id, p_timeline, v + u.ord, u.type, u.occurred, p_recorded, u.hash, u.head || (v + u.ord) || u.tail
         from unnest(p_ids, p_types, p_occurred, p_hashes, p_heads, p_tails)
                  with ordinality as u (id, type, occurred, hash, head, tail, ord);
-        insert into outbox (timeline_id, from_sequence, to_sequence, created_at, request_id, traceparent)
-        values (p_timeline, v + 1, v + n, p_recorded, p_request_id, p_traceparent);
+        insert into outbox (timeline_id, from_sequence, to_sequence, created_at, request_id, traceparent,
+                            payload_bytes)
+        select p_timeline, v + 1, v + n, p_recorded, p_request_id, p_traceparent,
+               coalesce(sum(octet_length(h) + octet_length(t)), 0) + 20 * n
+        from unnest(p_heads, p_tails) as u (h, t);
         return query select 'appended', v + n, null::uuid, null::varchar, null::bigint, null::varchar,
                             null::timestamptz;
         return;

@@ -31,16 +31,23 @@ public class OutboxRound {
     private static final String SELECT = """
             with pending as (
                 select id, timeline_id, from_sequence, to_sequence, created_at, request_id, traceparent,
-                       sum(to_sequence - from_sequence + 1) over (order by id) as events_through
+                       sum(to_sequence - from_sequence + 1) over (order by id) - (to_sequence - from_sequence + 1)
+                           as events_before,
+                       sum(payload_bytes) over (order by id) - payload_bytes as bytes_before
                 from outbox order by id limit ?)
             select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload, p.created_at,
                    p.request_id, p.traceparent
             from pending p
             join journal j on j.timeline_id = p.timeline_id and j.sequence between p.from_sequence and p.to_sequence
-            where p.events_through - (p.to_sequence - p.from_sequence + 1) < ?
+            where p.events_before = 0 or (p.events_before < ? and p.bytes_before < ?)
             order by p.id, j.sequence""";
     /** Events per round, so that a round of large appends stays small in memory (the first row always goes). */
     static final int MAX_EVENTS_PER_ROUND = 5000;
+    /**
+     * Bytes of event JSON per round (the first row always goes; one append is at most the HTTP body limit), so a
+     * round's memory is bounded whatever the events' sizes.
+     */
+    static final long MAX_BYTES_PER_ROUND = 8L * 1024 * 1024;
 
     /** What a round did. */
     public enum Result { IDLE, PUBLISHED, FAILED }
@@ -117,6 +124,7 @@ public class OutboxRound {
              PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, config.relay().batchSize());
             select.setInt(2, MAX_EVENTS_PER_ROUND);
+            select.setLong(3, MAX_BYTES_PER_ROUND);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new JournalEvent(

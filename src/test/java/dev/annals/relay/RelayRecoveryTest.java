@@ -86,4 +86,40 @@ class RelayRecoveryTest {
         assertEquals(expected, dedupedIds(records), "every event, each in sequence order after dedupe");
         assertTrue(records.size() >= expected.size());
     }
+
+    @Test
+    void aBacklogLargerThanOneRoundIsPublishedWholeAndInOrder() {
+        String timeline = Fixtures.timeline("relay-bytes");
+        relay.stop();
+        List<String> ids = new ArrayList<>();
+        try {
+            // ~9 MiB in one append (over the round's byte cap on its own), then two ~2 MiB appends
+            for (int count : new int[] {220, 50, 50}) {
+                List<Map<String, Object>> events = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    events.add(large("large " + i));
+                }
+                given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
+                        .then().statusCode(201);
+                events.forEach(e -> ids.add((String) e.get("id")));
+            }
+        } finally {
+            relay.start();
+        }
+        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(60),
+                r -> r.size() >= ids.size());
+        assertEquals(ids, dedupedIds(records));
+    }
+
+    /** A valid event of about 40 KiB: a long summary and a hundred actors with long names. */
+    private static Map<String, Object> large(String title) {
+        Map<String, Object> event = Fixtures.statement(title);
+        event.put("summary", "s".repeat(5000));
+        List<Map<String, Object>> actors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            actors.add(Map.of("id", "actor-" + i, "name", "n".repeat(190) + i));
+        }
+        event.put("actors", actors);
+        return event;
+    }
 }
