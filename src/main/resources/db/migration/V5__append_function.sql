@@ -1,68 +1,115 @@
--- The whole append as one statement, so that an append is one round trip and one transaction (autocommit):
--- lock the timeline row, look up the event ids (idempotency), check the precondition, then write the timeline
--- version, the journal rows and the outbox row. Each statement of a PL/pgSQL function takes a fresh snapshot
--- (READ COMMITTED), so the id lookup after the lock sees every append committed before the lock was granted.
+-- Group commit: one call appends a group of independent requests (to any timelines) in one transaction and one
+-- round trip, with set-based statements: create missing timelines, lock every timeline of the group in id
+-- order, look up all event ids (idempotency), decide each request in order (precondition, versions), then write
+-- all journal rows, outbox rows and versions. Each statement of a PL/pgSQL function takes a fresh snapshot (READ
+-- COMMITTED), so the id lookup after the locks sees every append committed before the locks were granted.
 --
--- Payloads arrive in two parts, head and tail, and the event's sequence (known only here) is placed between
--- them: head || sequence || tail is the event JSON exactly as published.
+-- Requests: r_* arrays, one element per request (r_count: its number of events, r_recorded: its recordedAt). Events: e_* arrays, one element per event, in request order;
+-- e_req is the request's index (1-based), e_pos the event's position in its request (1-based). Payloads arrive
+-- in two parts and the sequence, known only here, goes between them: head || sequence || tail is the event JSON
+-- exactly as published.
 --
--- Answers one row per outcome:
---   'appended' o_version = the new version (no other column set)
---   'conflict' o_version = the current version, the precondition [p_min_version, p_max_version] failed
---   'known'    one row per event id of the request already in the journal (the caller decides replay/conflict)
+-- Answers, per request (o_req):
+--   'appended' o_version = the timeline's version after the request
+--   'conflict' o_version = the current version: the precondition [r_min, r_max] failed
+--   'known'    one row per event id of the request already in the journal (the caller decides: replay or 409)
+--   'again'    an event id of the request is used by an earlier request of the group: send it again alone
+-- A request that is not 'appended' wrote nothing. Timelines created for requests that wrote nothing are removed.
+
 -- Bytes of the events' JSON per outbox row, so that a relay round can be capped by bytes as well as events.
 alter table outbox add column payload_bytes bigint not null default 0;
 
-create function annals_append(p_timeline varchar, p_min_version bigint, p_max_version bigint,
-                              p_ids uuid[], p_types varchar[], p_occurred timestamptz[], p_hashes varchar[],
-                              p_heads text[], p_tails text[], p_recorded timestamptz, p_request_id varchar,
-                              p_traceparent varchar)
-    returns table (o_outcome text, o_version bigint, o_event_id uuid, o_timeline_id varchar, o_sequence bigint,
-                   o_content_hash varchar, o_recorded_at timestamptz)
+create function annals_append(r_timeline varchar[], r_min bigint[], r_max bigint[], r_count int[],
+                              r_recorded timestamptz[], r_request_id varchar[], r_traceparent varchar[],
+                              e_req int[], e_pos int[], e_ids uuid[], e_types varchar[], e_occurred timestamptz[],
+                              e_hashes varchar[], e_heads text[], e_tails text[])
+    returns table (o_req int, o_outcome text, o_version bigint, o_event_id uuid, o_timeline_id varchar,
+                   o_sequence bigint, o_content_hash varchar, o_recorded_at timestamptz)
     language plpgsql
 as $$
 declare
+    created varchar[];
+    lines varchar[];
+    versions bigint[];
+    stamps timestamptz[];
+    known_ids uuid[];
+    known_reqs int[];
+    taken uuid[] := '{}';
+    acc_req int[] := '{}';
+    acc_base bigint[] := '{}';
+    ids uuid[];
+    off int := 0;
+    i int;
+    t int;
+    n int;
     v bigint;
-    n int := cardinality(p_ids);
 begin
-    loop
-        select t.version into v from timeline t where t.timeline_id = p_timeline for update;
-        if not found then
-            v := 0;
-        end if;
-        if exists (select 1 from journal j where j.event_id = any (p_ids)) then
-            return query select 'known', v, j.event_id, j.timeline_id, j.sequence, j.content_hash, j.recorded_at
-                         from journal j where j.event_id = any (p_ids);
-            return;
-        end if;
-        if v < p_min_version or v > p_max_version then
-            return query select 'conflict', v, null::uuid, null::varchar, null::bigint, null::varchar,
+    with inserted as (
+        insert into timeline (timeline_id, version, created_at, updated_at)
+        select distinct x, 0, now(), now() from unnest(r_timeline) as x order by 1
+        on conflict (timeline_id) do nothing
+        returning timeline_id)
+    select coalesce(array_agg(timeline_id), '{}') into created from inserted;
+
+    select array_agg(l.timeline_id order by l.timeline_id), array_agg(l.version order by l.timeline_id),
+           array_agg(null::timestamptz order by l.timeline_id)
+    into lines, versions, stamps
+    from (select tl.timeline_id, tl.version from timeline tl where tl.timeline_id = any (r_timeline)
+          order by tl.timeline_id for update) as l;
+
+    select coalesce(array_agg(j.event_id), '{}'), coalesce(array_agg(e.req), '{}') into known_ids, known_reqs
+    from journal j join unnest(e_ids, e_req) as e (id, req) on e.id = j.event_id;
+
+    for i in 1 .. cardinality(r_timeline) loop
+        n := r_count[i];
+        ids := e_ids[off + 1 : off + n];
+        off := off + n;
+        t := array_position(lines, r_timeline[i]);
+        v := versions[t];
+        if i = any (known_reqs) then
+            return query select i, 'known', v, j.event_id, j.timeline_id, j.sequence, j.content_hash, j.recorded_at
+                         from journal j where j.event_id = any (ids);
+        elsif ids && taken then
+            return query select i, 'again', v, null::uuid, null::varchar, null::bigint, null::varchar,
                                 null::timestamptz;
-            return;
-        end if;
-        if v = 0 then
-            insert into timeline (timeline_id, version, created_at, updated_at)
-            values (p_timeline, n, p_recorded, p_recorded)
-            on conflict (timeline_id) do nothing;
-            if not found then
-                continue; -- a concurrent first append created the timeline: lock it and check again
-            end if;
+        elsif v < r_min[i] or v > r_max[i] then
+            return query select i, 'conflict', v, null::uuid, null::varchar, null::bigint, null::varchar,
+                                null::timestamptz;
         else
-            update timeline set version = v + n, updated_at = p_recorded where timeline_id = p_timeline;
+            taken := taken || ids;
+            acc_req := acc_req || i;
+            acc_base := acc_base || v;
+            versions[t] := v + n;
+            stamps[t] := greatest(stamps[t], r_recorded[i]);
+            return query select i, 'appended', v + n, null::uuid, null::varchar, null::bigint, null::varchar,
+                                null::timestamptz;
         end if;
+    end loop;
+
+    if cardinality(acc_req) > 0 then
+        update timeline tl set version = x.version, updated_at = x.stamp
+        from unnest(lines, versions, stamps) as x (timeline_id, version, stamp)
+        where tl.timeline_id = x.timeline_id and x.stamp is not null;
+
         insert into journal (event_id, timeline_id, sequence, event_type, occurred_at, recorded_at, content_hash,
                              payload)
-        select u.id, p_timeline, v + u.ord, u.type, u.occurred, p_recorded, u.hash, u.head || (v + u.ord) || u.tail
-        from unnest(p_ids, p_types, p_occurred, p_hashes, p_heads, p_tails)
-                 with ordinality as u (id, type, occurred, hash, head, tail, ord);
+        select e.id, r_timeline[e.req], a.base + e.pos, e.type, e.occurred, r_recorded[e.req], e.hash,
+               e.head || (a.base + e.pos) || e.tail
+        from unnest(e_ids, e_req, e_pos, e_types, e_occurred, e_hashes, e_heads, e_tails)
+                 as e (id, req, pos, type, occurred, hash, head, tail)
+        join unnest(acc_req, acc_base) as a (req, base) on a.req = e.req
+        order by a.req, e.pos;
+
         insert into outbox (timeline_id, from_sequence, to_sequence, created_at, request_id, traceparent,
                             payload_bytes)
-        select p_timeline, v + 1, v + n, p_recorded, p_request_id, p_traceparent,
-               coalesce(sum(octet_length(h) + octet_length(t)), 0) + 20 * n
-        from unnest(p_heads, p_tails) as u (h, t);
-        return query select 'appended', v + n, null::uuid, null::varchar, null::bigint, null::varchar,
-                            null::timestamptz;
-        return;
-    end loop;
+        select r_timeline[a.req], a.base + 1, a.base + count(*), r_recorded[a.req], r_request_id[a.req],
+               r_traceparent[a.req], sum(octet_length(e.head) + octet_length(e.tail) + 20)
+        from unnest(acc_req, acc_base) with ordinality as a (req, base, ord)
+        join unnest(e_req, e_heads, e_tails) as e (req, head, tail) on e.req = a.req
+        group by a.req, a.base, a.ord
+        order by a.ord;
+    end if;
+
+    delete from timeline tl where tl.timeline_id = any (created) and tl.version = 0;
 end;
 $$;

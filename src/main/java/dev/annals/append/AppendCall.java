@@ -8,17 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The append as one database round trip: a call of {@code annals_append} (migration V5) in autocommit, so the
- * lock, the idempotency lookup, the precondition and the writes are one transaction.
+ * A group of appends as one database round trip: a call of {@code annals_append} (migration V5) in autocommit, so
+ * the locks, the idempotency lookup, the preconditions and the writes of every request are one transaction.
  */
 @ApplicationScoped
 class AppendCall {
-    private static final String SQL = "select o_outcome, o_version, o_event_id, o_timeline_id, o_sequence, "
-            + "o_content_hash, o_recorded_at from annals_append(?, ?, ?, ?, ?, ?::timestamptz[], ?, ?, ?, ?, ?, ?)";
+    private static final String SQL = "select o_req, o_outcome, o_version, o_event_id, o_timeline_id, o_sequence, "
+            + "o_content_hash, o_recorded_at from annals_append(?, ?, ?, ?, ?::timestamptz[], ?, ?, ?, ?, ?, ?, "
+            + "?::timestamptz[], ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -26,8 +28,17 @@ class AppendCall {
         this.dataSource = dataSource;
     }
 
-    /** What the database answered. */
-    sealed interface Answer permits Appended, Conflict, Known {
+    /** One append request: its events, in order, and the versions of the timeline it accepts. */
+    record Request(String timelineId, long minVersion, long maxVersion, List<Row> rows, String recordedAt,
+                   TraceContext trace) {
+    }
+
+    /** One event of a request, ready for the journal. */
+    record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {
+    }
+
+    /** What the database answered for one request. */
+    sealed interface Answer permits Appended, Conflict, Known, Again {
     }
 
     /** The events were appended; the timeline is now at {@code version}. */
@@ -42,71 +53,126 @@ class AppendCall {
     record Known(List<Entry> entries) implements Answer {
     }
 
+    /** An earlier request of the same group uses one of its event ids; nothing was written: send it again. */
+    record Again() implements Answer {
+    }
+
     /** A journal row matching one of the request's event ids. */
     record Entry(UUID eventId, String timelineId, long sequence, String contentHash, OffsetDateTime recordedAt) {
     }
 
-    /** One row per event of the request, in order. */
-    record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {
-    }
-
-    Answer append(String timelineId, long minVersion, long maxVersion, List<Row> rows, OffsetDateTime recordedAt,
-                  TraceContext trace) throws SQLException {
-        int n = rows.size();
-        Object[] ids = new Object[n];
-        Object[] types = new Object[n];
-        Object[] occurred = new Object[n];
-        Object[] hashes = new Object[n];
-        Object[] heads = new Object[n];
-        Object[] tails = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            ids[i] = row.id();
-            types[i] = row.type();
-            occurred[i] = row.occurredAt();
-            hashes[i] = row.hash();
-            heads[i] = row.payload().head();
-            tails[i] = row.payload().tail();
-        }
+    /** The answers, one per request, in the order of {@code requests}. */
+    List<Answer> append(List<Request> requests) throws SQLException {
+        Columns c = new Columns(requests);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement call = connection.prepareStatement(SQL)) {
-            call.setString(1, timelineId);
-            call.setLong(2, minVersion);
-            call.setLong(3, maxVersion);
-            call.setArray(4, connection.createArrayOf("uuid", ids));
-            call.setArray(5, connection.createArrayOf("varchar", types));
-            call.setArray(6, connection.createArrayOf("text", occurred));
-            call.setArray(7, connection.createArrayOf("varchar", hashes));
-            call.setArray(8, connection.createArrayOf("text", heads));
-            call.setArray(9, connection.createArrayOf("text", tails));
-            call.setObject(10, recordedAt);
-            call.setString(11, trace.requestId());
-            call.setString(12, trace.traceparent());
+            call.setArray(1, connection.createArrayOf("varchar", c.timelines));
+            call.setArray(2, connection.createArrayOf("bigint", c.mins));
+            call.setArray(3, connection.createArrayOf("bigint", c.maxes));
+            call.setArray(4, connection.createArrayOf("int4", c.counts));
+            call.setArray(5, connection.createArrayOf("text", c.recorded));
+            call.setArray(6, connection.createArrayOf("varchar", c.requestIds));
+            call.setArray(7, connection.createArrayOf("varchar", c.traceparents));
+            call.setArray(8, connection.createArrayOf("int4", c.requestOf));
+            call.setArray(9, connection.createArrayOf("int4", c.positions));
+            call.setArray(10, connection.createArrayOf("uuid", c.ids));
+            call.setArray(11, connection.createArrayOf("varchar", c.types));
+            call.setArray(12, connection.createArrayOf("text", c.occurred));
+            call.setArray(13, connection.createArrayOf("varchar", c.hashes));
+            call.setArray(14, connection.createArrayOf("text", c.heads));
+            call.setArray(15, connection.createArrayOf("text", c.tails));
             try (ResultSet rs = call.executeQuery()) {
-                return answer(rs);
+                return answers(rs, requests.size());
             }
         }
     }
 
-    private static Answer answer(ResultSet rs) throws SQLException {
-        List<Entry> known = new ArrayList<>();
+    private static List<Answer> answers(ResultSet rs, int size) throws SQLException {
+        Answer[] answers = new Answer[size];
+        List<List<Entry>> known = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            known.add(new ArrayList<>());
+        }
         while (rs.next()) {
-            String outcome = rs.getString(1);
-            long version = rs.getLong(2);
-            switch (outcome) {
-                case "appended" -> {
-                    return new Appended(version);
-                }
-                case "conflict" -> {
-                    return new Conflict(version);
-                }
-                default -> known.add(new Entry(rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getObject(7, OffsetDateTime.class)));
+            int index = rs.getInt(1) - 1;
+            long version = rs.getLong(3);
+            switch (rs.getString(2)) {
+                case "appended" -> answers[index] = new Appended(version);
+                case "conflict" -> answers[index] = new Conflict(version);
+                case "again" -> answers[index] = new Again();
+                default -> known.get(index).add(new Entry(rs.getObject(4, UUID.class), rs.getString(5),
+                        rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)));
             }
         }
-        if (known.isEmpty()) {
-            throw new SQLException("annals_append answered nothing");
+        for (int i = 0; i < size; i++) {
+            if (answers[i] == null) {
+                if (known.get(i).isEmpty()) {
+                    throw new SQLException("annals_append answered nothing for request " + (i + 1));
+                }
+                answers[i] = new Known(known.get(i));
+            }
         }
-        return new Known(known);
+        return Arrays.asList(answers);
+    }
+
+    /** The group as the column arrays the function takes. */
+    private static final class Columns {
+        final Object[] timelines;
+        final Object[] mins;
+        final Object[] maxes;
+        final Object[] counts;
+        final Object[] recorded;
+        final Object[] requestIds;
+        final Object[] traceparents;
+        final Object[] requestOf;
+        final Object[] positions;
+        final Object[] ids;
+        final Object[] types;
+        final Object[] occurred;
+        final Object[] hashes;
+        final Object[] heads;
+        final Object[] tails;
+
+        Columns(List<Request> requests) {
+            int r = requests.size();
+            int n = requests.stream().mapToInt(q -> q.rows().size()).sum();
+            timelines = new Object[r];
+            mins = new Object[r];
+            maxes = new Object[r];
+            counts = new Object[r];
+            recorded = new Object[r];
+            requestIds = new Object[r];
+            traceparents = new Object[r];
+            requestOf = new Object[n];
+            positions = new Object[n];
+            ids = new Object[n];
+            types = new Object[n];
+            occurred = new Object[n];
+            hashes = new Object[n];
+            heads = new Object[n];
+            tails = new Object[n];
+            int e = 0;
+            for (int i = 0; i < r; i++) {
+                Request request = requests.get(i);
+                timelines[i] = request.timelineId();
+                mins[i] = request.minVersion();
+                maxes[i] = request.maxVersion();
+                counts[i] = request.rows().size();
+                recorded[i] = request.recordedAt();
+                requestIds[i] = request.trace().requestId();
+                traceparents[i] = request.trace().traceparent();
+                for (int p = 0; p < request.rows().size(); p++, e++) {
+                    Row row = request.rows().get(p);
+                    requestOf[e] = i + 1;
+                    positions[e] = p + 1;
+                    ids[e] = row.id();
+                    types[e] = row.type();
+                    occurred[e] = row.occurredAt();
+                    hashes[e] = row.hash();
+                    heads[e] = row.payload().head();
+                    tails[e] = row.payload().tail();
+                }
+            }
+        }
     }
 }

@@ -21,18 +21,19 @@ import java.util.UUID;
 
 /**
  * The event-sourcing core: appends a batch to a timeline's journal and to the outbox in one transaction, all or
- * nothing, under a row lock on the timeline that serialises its appends (see {@link AppendCall}).
+ * nothing, under a row lock on the timeline that serialises its appends; concurrent appends share transactions
+ * ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class AppendService {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final AppendCall call;
+    private final GroupCommit groupCommit;
     private final ObjectMapper mapper;
     private final OutboxSignal signal;
 
-    public AppendService(AppendCall call, ObjectMapper mapper, OutboxSignal signal) {
-        this.call = call;
+    public AppendService(GroupCommit groupCommit, ObjectMapper mapper, OutboxSignal signal) {
+        this.groupCommit = groupCommit;
         this.mapper = mapper;
         this.signal = signal;
     }
@@ -56,8 +57,8 @@ public class AppendService {
         }
         AppendCall.Answer answer;
         try {
-            answer = call.append(timelineId, precondition.minVersion(), precondition.maxVersion(), rows, recordedAt,
-                    trace);
+            answer = groupCommit.append(new AppendCall.Request(timelineId, precondition.minVersion(),
+                    precondition.maxVersion(), rows, ISO_OFFSET_DATE_TIME.format(recordedAt), trace));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw ProblemType.IDEMPOTENCY_CONFLICT.exception(

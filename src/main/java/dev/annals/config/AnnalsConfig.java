@@ -82,6 +82,14 @@ public interface AnnalsConfig {
          */
         @WithDefault("262144")
         int maxEventBytes();
+
+        /** Threads that write appends to the journal, each taking whatever appends are waiting (group commit). */
+        @WithDefault("4")
+        int writers();
+
+        /** Most events one journal transaction takes from the queue (a larger single append still goes alone). */
+        @WithDefault("2000")
+        int maxGroupEvents();
     }
 
     /** CloudEvents attributes. */

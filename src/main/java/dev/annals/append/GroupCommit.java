@@ -1,0 +1,182 @@
+package dev.annals.append;
+
+import dev.annals.config.AnnalsConfig;
+import dev.annals.error.ProblemType;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit: concurrent append requests, to any timelines, wait in one queue; a few writer threads each take
+ * what is waiting (no added delay) and append it as one database transaction ({@link AppendCall}), then answer
+ * each request with its own outcome. A request stays all or nothing: the function writes nothing for a request it
+ * does not accept, and a failed group is retried request by request so that one bad request fails alone.
+ */
+@ApplicationScoped
+public class GroupCommit {
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    private static final int MAX_REQUESTS = 256;
+
+    private final AppendCall call;
+    private final AnnalsConfig.Append config;
+    private final DistributionSummary groupSizes;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4 * MAX_REQUESTS);
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
+
+    public GroupCommit(AppendCall call, AnnalsConfig config, MeterRegistry registry) {
+        this.call = call;
+        this.config = config.append();
+        this.groupSizes = DistributionSummary.builder("annals.append.group.requests")
+                .description("Append requests per journal transaction (group commit)").register(registry);
+    }
+
+    private record Pending(AppendCall.Request request, CompletableFuture<AppendCall.Answer> answer) {
+        int events() {
+            return request.rows().size();
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        for (int i = 0; i < config.writers(); i++) {
+            Thread writer = new Thread(this::write, "annals-append-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.answer().completeExceptionally(unavailable());
+        }
+    }
+
+    /** Appends one request with whatever else is waiting; blocks until its transaction is over. */
+    AppendCall.Answer append(AppendCall.Request request) throws SQLException {
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        try {
+            if (!running || !queue.offer(pending, 5, TimeUnit.SECONDS)) {
+                throw unavailable();
+            }
+            return pending.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private void write() {
+        Pending carry = null;
+        while (running || carry != null || !queue.isEmpty()) {
+            try {
+                Pending first = carry != null ? carry : queue.poll(100, TimeUnit.MILLISECONDS);
+                carry = null;
+                if (first == null) {
+                    continue;
+                }
+                List<Pending> group = new ArrayList<>();
+                group.add(first);
+                int events = first.events();
+                Pending next;
+                while (group.size() < MAX_REQUESTS && (next = queue.poll()) != null) {
+                    if (events + next.events() > config.maxGroupEvents()) {
+                        carry = next;
+                        break;
+                    }
+                    group.add(next);
+                    events += next.events();
+                }
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Append writer failed");
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        groupSizes.record(group.size());
+        List<AppendCall.Answer> answers;
+        try {
+            answers = call.append(group.stream().map(Pending::request).toList());
+        } catch (SQLException e) {
+            if (group.size() > 1 && isolatable(e)) {
+                LOG.debugf("A group of %d appends failed (%s); appending them one by one", group.size(),
+                        e.getMessage());
+                group.forEach(this::commitAlone);
+            } else {
+                group.forEach(p -> p.answer().completeExceptionally(e));
+            }
+            return;
+        } catch (RuntimeException e) {
+            group.forEach(p -> p.answer().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (answers.get(i) instanceof AppendCall.Again) {
+                commitAlone(group.get(i));
+            } else {
+                group.get(i).answer().complete(answers.get(i));
+            }
+        }
+    }
+
+    private void commitAlone(Pending pending) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pending.answer().complete(call.append(List.of(pending.request())).get(0));
+                return;
+            } catch (SQLException e) {
+                if (attempt < 3 && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+                    continue; // deadlock or serialization failure: nothing was written, try again
+                }
+                pending.answer().completeExceptionally(e);
+                return;
+            } catch (RuntimeException e) {
+                pending.answer().completeExceptionally(e);
+                return;
+            }
+        }
+    }
+
+    /** A failure one request may have caused (bad value, constraint, deadlock), not a database outage. */
+    private static boolean isolatable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("40"));
+    }
+
+    private static RuntimeException unavailable() {
+        return ProblemType.SERVICE_UNAVAILABLE.exception("Annals is shutting down or overloaded; nothing was "
+                + "stored. Retry later.");
+    }
+}
