@@ -21,3 +21,17 @@ create index read_event_type_ix
 -- Actor, tag, source and word filters choose between walking the order index and collecting the GIN matches
 -- by how selective the value is: keep the statistics fresh while the table grows.
 alter table read_event set (autovacuum_analyze_scale_factor = 0.02);
+
+-- Actors with how many events name them (an event naming an actor twice counts twice, as the recount does),
+-- maintained by the projector from the rows each batch inserts; answers /v1/actors when no filter is given.
+create table read_actor (
+    generation  int          not null,
+    actor_id    varchar(128) not null,
+    name        text         not null,
+    event_count bigint       not null,
+    primary key (generation, actor_id)
+);
+insert into read_actor (generation, actor_id, name, event_count)
+select e.generation, a.id, max(a.name), count(*)
+from read_event e cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name)
+group by e.generation, a.id;

@@ -13,7 +13,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Generations {
     /** Every table whose rows belong to one generation. */
-    private static final String[] GENERATION_TABLES = {"read_event", "read_timeline"};
+    private static final String[] GENERATION_TABLES = {"read_event", "read_timeline", "read_actor"};
 
     private final AgroalDataSource dataSource;
     private final ProjectionStore store;

@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Writes one poll batch into a projection generation in a single transaction: the new read-model rows, the
- * timeline counters and the next offset of every partition in the batch. A crash at any point leaves either all
+ * timeline and actor counters and the next offset of every partition in the batch. A crash at any point leaves either all
  * of it or none, and the consumer resumes from the stored offsets, so each event is applied exactly once.
  *
  * <p>Plain JDBC on the Agroal datasource inside a JTA transaction ({@code @Transactional}): the connection is
@@ -50,7 +50,7 @@ public class ProjectionStore {
                        publishers::text[], tags::text[], search_text, payload
                 from batch order by ord
                 on conflict do nothing
-                returning timeline_id, sequence, occurred_at
+                returning timeline_id, sequence, occurred_at, actor_ids, actor_names
             ), timelines as (
                 insert into read_timeline (generation, timeline_id, event_count, version, first_occurred_at,
                                            last_occurred_at)
@@ -61,6 +61,14 @@ public class ProjectionStore {
                     version = greatest(read_timeline.version, excluded.version),
                     first_occurred_at = least(read_timeline.first_occurred_at, excluded.first_occurred_at),
                     last_occurred_at = greatest(read_timeline.last_occurred_at, excluded.last_occurred_at)
+            ), actors as (
+                insert into read_actor (generation, actor_id, name, event_count)
+                select ?, a.id, max(a.name), count(*)
+                from inserted cross join lateral unnest(inserted.actor_ids, inserted.actor_names) as a(id, name)
+                group by a.id order by a.id
+                on conflict (generation, actor_id) do update set
+                    name = greatest(read_actor.name, excluded.name),
+                    event_count = read_actor.event_count + excluded.event_count
             ), offsets as (
                 insert into projection_offset (projection, generation, topic, partition, next_offset)
                 select ?, ?, topic, partition, next_offset
@@ -124,8 +132,9 @@ public class ProjectionStore {
             for (int i = 0; i < columns.length; i++) {
                 statement.setArray(p++, connection.createArrayOf(types[i], columns[i]));
             }
-            statement.setInt(p++, generation);
-            statement.setInt(p++, generation);
+            for (int i = 0; i < 3; i++) {
+                statement.setInt(p++, generation);
+            }
             statement.setString(p++, PROJECTION);
             statement.setInt(p++, generation);
             List<TopicPartition> partitions = List.copyOf(nextOffsets.keySet());

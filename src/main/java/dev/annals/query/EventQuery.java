@@ -82,15 +82,23 @@ public class EventQuery {
         }
     }
 
-    /** Actors of the matching events with how many matching events name them, most frequent first. */
+    /**
+     * Actors of the matching events with how many matching events name them, most frequent first. Without a filter
+     * the counts the projection maintains answer; a filter bounds the events to count.
+     */
     public List<ActorSummary> actors(EventFilter filter, int limit) {
         SqlFilter sql = new SqlFilter(filter);
-        String query = "select a.id, max(a.name), count(*) from read_event e "
+        String query = filter.matchesAll()
+                ? "select a.actor_id, a.name, a.event_count from read_actor a where a.generation = (select "
+                + "active_generation from projection_state where projection = 'timeline') "
+                + "order by a.event_count desc, a.actor_id limit " + limit
+                : "select a.id, max(a.name), count(*) from read_event e "
                 + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
                 + " group by a.id order by count(*) desc, a.id limit " + limit;
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepareFiltered(connection, query, sql.params);
+             PreparedStatement statement = filter.matchesAll() ? prepare(connection, query, List.of())
+                     : prepareFiltered(connection, query, sql.params);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
