@@ -35,7 +35,8 @@ final class SqlFilter {
                     .map(s -> s.toLowerCase(Locale.ROOT)).toList()));
         }
         // the redundant bounds on occurred_at let the keyset-ordered indexes range-scan a window; they follow from
-        // occurred_from <= occurred_at < occurred_until and the interval's maximum length
+        // occurred_from <= occurred_at < occurred_until and the interval's maximum length, given in hours because a
+        // day in the session's time zone can last 23 or 25 hours
         String maxLength = " interval '" + PrecisionInterval.MAX_LENGTH.toHours() + " hours'";
         if (filter.from() != null) {
             and("e.occurred_until > ? and e.occurred_at > cast(? as timestamptz) -" + maxLength, filter.from(),
