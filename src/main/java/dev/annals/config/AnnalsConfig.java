@@ -113,7 +113,8 @@ public interface AnnalsConfig {
         @WithDefault("annals.events.dlq")
         String deadLetterTopic();
 
-        @WithDefault("500")
+        /** Records per batch, applied in one transaction; large enough that catching up amortises the commit. */
+        @WithDefault("2000")
         int maxPollRecords();
 
         @WithDefault("500ms")

@@ -1,6 +1,7 @@
 package dev.annals.projection;
 
 import dev.annals.event.Precision;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -10,6 +11,11 @@ import java.time.temporal.TemporalAdjusters;
  * precision is [Feb 26 00:00, Feb 27 00:00) New York time. Range filters match events whose interval overlaps.
  */
 public record PrecisionInterval(OffsetDateTime from, OffsetDateTime until) {
+    /**
+     * No interval is longer: a leap year at year precision. Both ends share the event's fixed offset, so no
+     * daylight-saving shift stretches it. Queries rely on it to bound {@code occurred_at} by a window's ends.
+     */
+    public static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     public static PrecisionInterval of(OffsetDateTime at, Precision precision) {
         OffsetDateTime start = switch (precision) {

@@ -67,6 +67,11 @@ final class ProjectorConsumers {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // fetch.min.bytes stays 1 so that a fetch answers as soon as anything is there (freshness; fetch.max.wait
+        // then never delays), but one fetch may carry a whole batch of ~1 KiB events from a single partition
+        // when catching up; a kafka.max.partition.fetch.bytes property overrides it
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, settings.maxPollRecords() * 2048));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, live ? "annals-projector" : "annals-rebuild-" + generation);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -12,6 +12,12 @@ public record EventFilter(List<String> timelines, List<String> types, List<Strin
 
     private static final ObjectMapper FINGERPRINT = new ObjectMapper();
 
+    /** Whether the filter matches every event. */
+    boolean matchesAll() {
+        return timelines.isEmpty() && types.isEmpty() && actors.isEmpty() && tags.isEmpty() && sources.isEmpty()
+                && from == null && to == null && q == null;
+    }
+
     /** Identifies the query a cursor belongs to (everything but the page position). */
     String fingerprint() {
         try {

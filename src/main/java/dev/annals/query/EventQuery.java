@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /** Reads the timeline read model (never the journal): filtered, keyset-paginated event queries and aggregates. */
 @ApplicationScoped
@@ -41,8 +42,11 @@ public class EventQuery {
             } catch (RuntimeException e) {
                 throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
             }
-            sql.and("(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)",
-                    after);
+            // the redundant bound on occurred_at alone lets an index that is not led by occurred_at (one
+            // timeline's, one type's) start at the cursor
+            sql.and("(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)"
+                    + " and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?", after[0], after[1], after[2],
+                    after[0]);
         }
         String query = "select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
                 + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
@@ -50,7 +54,7 @@ public class EventQuery {
         List<TimelineEvent> events = new ArrayList<>();
         List<String> lastKey = null;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, query, sql.params);
+             PreparedStatement statement = prepareFiltered(connection, query, sql.params);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (events.size() == limit) {
@@ -78,15 +82,23 @@ public class EventQuery {
         }
     }
 
-    /** Actors of the matching events with how many matching events name them, most frequent first. */
+    /**
+     * Actors of the matching events with how many matching events name them, most frequent first. Without a filter
+     * the counts the projection maintains answer; a filter bounds the events to count.
+     */
     public List<ActorSummary> actors(EventFilter filter, int limit) {
         SqlFilter sql = new SqlFilter(filter);
-        String query = "select a.id, max(a.name), count(*) from read_event e "
+        String query = filter.matchesAll()
+                ? "select a.actor_id, a.name, a.event_count from read_actor a where a.generation = (select "
+                + "active_generation from projection_state where projection = 'timeline') "
+                + "order by a.event_count desc, a.actor_id limit " + limit
+                : "select a.id, max(a.name), count(*) from read_event e "
                 + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
                 + " group by a.id order by count(*) desc, a.id limit " + limit;
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, query, sql.params);
+             PreparedStatement statement = filter.matchesAll() ? prepare(connection, query, List.of())
+                     : prepareFiltered(connection, query, sql.params);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
@@ -143,6 +155,18 @@ public class EventQuery {
         } catch (SQLException e) {
             throw new QueryFailedException(e);
         }
+    }
+
+    /**
+     * A filtered query is planned with its values every time (never as a server-side prepared statement, whose
+     * generic plan cannot see them): how selective an actor, a tag or a word is decides between walking the
+     * keyset index and collecting the matches first, and a wrong guess costs seconds.
+     */
+    private static PreparedStatement prepareFiltered(Connection connection, String sql, List<Object> params)
+            throws SQLException {
+        PreparedStatement statement = prepare(connection, sql, params);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return statement;
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> params)

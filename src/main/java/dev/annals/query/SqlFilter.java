@@ -1,5 +1,6 @@
 package dev.annals.query;
 
+import dev.annals.projection.PrecisionInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,10 @@ final class SqlFilter {
 
     SqlFilter(EventFilter filter) {
         if (!filter.timelines().isEmpty()) {
-            and("e.timeline_id = any(?)", new TextArray(filter.timelines()));
+            anyOf("e.timeline_id", filter.timelines());
         }
         if (!filter.types().isEmpty()) {
-            and("e.event_type = any(?)", new TextArray(filter.types()));
+            anyOf("e.event_type", filter.types());
         }
         if (!filter.actors().isEmpty()) {
             and("e.actor_ids && ?", new TextArray(filter.actors()));
@@ -33,14 +34,32 @@ final class SqlFilter {
             and("e.publishers && ?", new TextArray(filter.sources().stream()
                     .map(s -> s.toLowerCase(Locale.ROOT)).toList()));
         }
+        // the redundant bounds on occurred_at let the keyset-ordered indexes range-scan a window; they follow from
+        // occurred_from <= occurred_at < occurred_until and the interval's maximum length, given in hours because a
+        // day in the session's time zone can last 23 or 25 hours
+        String maxLength = " interval '" + PrecisionInterval.MAX_LENGTH.toHours() + " hours'";
         if (filter.from() != null) {
-            and("e.occurred_until > ?", filter.from());
+            and("e.occurred_until > ? and e.occurred_at > cast(? as timestamptz) -" + maxLength, filter.from(),
+                    filter.from());
         }
         if (filter.to() != null) {
-            and("e.occurred_from < ?", filter.to());
+            and("e.occurred_from < ? and e.occurred_at < cast(? as timestamptz) +" + maxLength, filter.to(),
+                    filter.to());
         }
         if (filter.q() != null) {
             and("e.search @@ websearch_to_tsquery('english', ?)", filter.q());
+        }
+    }
+
+    /**
+     * {@code = ?} for one value: only then can an index on the column return rows in the keyset order (an
+     * {@code = any(?)} scan returns them grouped by value).
+     */
+    private void anyOf(String column, List<String> values) {
+        if (values.size() == 1) {
+            and(column + " = ?", values.get(0));
+        } else {
+            and(column + " = any(?)", new TextArray(values));
         }
     }
 
