@@ -98,9 +98,8 @@ final class AppendBodies {
         e.put("title", speaker[1] + " issues statement " + variant + "." + index + " on the revised contract terms");
         e.put("summary", "In a statement released on Thursday the spokesperson said that the revised terms remained "
                 + "under review, that no decision had been taken on the contested clauses, and that both delegations "
-                + "expected to meet again before the end of the month. Observers noted the careful wording, which "
-                + "neither accepted nor refused the demands, and read it as an attempt to buy time while lawyers on "
-                + "both sides examined the draft annexes line by line (variant " + variant + ").");
+                + "expected to meet again before the end of the month. Observers read the careful wording, which "
+                + "neither accepted nor refused the demands, as an attempt to buy time (variant " + variant + ").");
         e.put("actors", List.of(Map.of("id", speaker[0], "name", speaker[1], "role", "speaker"),
                 Map.of("id", other[0], "name", other[1], "role", "recipient")));
         e.put("sources", List.of(Map.of("publisher", "Reuters", "url", "https://www.reuters.com/world/",

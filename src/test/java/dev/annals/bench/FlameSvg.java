@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Renders collapsed stacks ({@code frame;frame;frame count} per line) as a static SVG flame graph. */
-final class FlameSvg {
+public final class FlameSvg {
     private static final int WIDTH = 1800;
     private static final int ROW = 16;
-    private static final double MIN_WIDTH = 0.3;
+    private static final double MIN_WIDTH = 1.0;
 
     /** A frame and its callees, with the samples of every stack through it. */
     private static final class Node {
@@ -22,9 +22,13 @@ final class FlameSvg {
     private FlameSvg() {
     }
 
+    /** {@code FlameSvg <in.collapsed> <out.svg> [title]}: converts a collapsed-stacks file by hand. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? args[2] : args[0]);
+    }
+
     static void write(Path collapsed, Path svg, String title) throws IOException {
         Node root = new Node();
-        int depth = 0;
         for (String line : Files.readAllLines(collapsed, StandardCharsets.UTF_8)) {
             int space = line.lastIndexOf(' ');
             if (space < 0) {
@@ -32,7 +36,6 @@ final class FlameSvg {
             }
             long count = Long.parseLong(line.substring(space + 1).trim());
             String[] frames = line.substring(0, space).split(";");
-            depth = Math.max(depth, frames.length);
             Node node = root;
             root.samples += count;
             for (String f : frames) {
@@ -40,16 +43,27 @@ final class FlameSvg {
                 node.samples += count;
             }
         }
-        int height = (depth + 3) * ROW;
+        double scale = root.samples == 0 ? 0 : (double) (WIDTH - 20) / root.samples;
+        int height = (visibleDepth(root, scale) + 3) * ROW;
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" standalone=\"no\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(height).append("\" font-family=\"monospace\" font-size=\"11\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f8\"/>\n<text x=\"8\" y=\"14\" font-size=\"13\">")
                 .append(escape(title + " - " + root.samples + " samples")).append("</text>\n");
-        double scale = root.samples == 0 ? 0 : (double) (WIDTH - 20) / root.samples;
         render(out, root, 10, height - 2 * ROW, scale, root.samples);
         out.append("</svg>\n");
         Files.writeString(svg, out, StandardCharsets.UTF_8);
+    }
+
+    /** Rows of frames wide enough to be drawn. */
+    private static int visibleDepth(Node node, double scale) {
+        int depth = 0;
+        for (Node child : node.children.values()) {
+            if (child.samples * scale >= MIN_WIDTH) {
+                depth = Math.max(depth, 1 + visibleDepth(child, scale));
+            }
+        }
+        return depth;
     }
 
     private static void render(StringBuilder out, Node node, double x, int y, double scale, long total) {

@@ -107,7 +107,7 @@ final class ReportSections {
             out.line("Not run.");
             return;
         }
-        double base = r.pg(100, 8);
+        double base = r.projectionBaseline();
         out.line(String.format("%,d events (%.0f MiB of JSON; generated, see `DataGenerator`) written straight to "
                 + "`annals.events` in %.1f s (%s events/s) while the app was stopped; then the app started and the "
                 + "projector caught up from a cold start; then `POST /v1/projections/timeline/rebuild` replayed the "

@@ -37,7 +37,7 @@ final class ReportTargets {
                     : "incomplete", verdict(a.allOnTopic() && a.drainMs() <= 1000)));
         });
         if (r.projection != null) {
-            double base = r.pg(100, 8);
+            double base = r.projectionBaseline();
             rows.add(List.of("projection catch-up ≥ 50 % of pgbench 100-row rows/s", pct(r.projection.catchUpRate() / base),
                     verdict(r.projection.catchUpRate() / base >= 0.5)));
             rows.add(List.of("projection replay ≥ 50 % of pgbench 100-row rows/s", pct(r.projection.replayRate() / base),

@@ -40,4 +40,11 @@ final class Results {
     double pg(int rows, int clients) {
         return PgBench.perClients(pgbench, rows, clients);
     }
+
+    /** Baseline of scenario 3: pgbench 100-row rows/s at 8 clients, or at the measured client count nearest to 8. */
+    double projectionBaseline() {
+        return pgbench.stream().filter(p -> p.rowsPerTx() == 100)
+                .min(java.util.Comparator.comparingInt(p -> Math.abs(p.clients() - 8)))
+                .map(PgBench.Result::rowsPerSecond).orElse(Double.NaN);
+    }
 }
