@@ -20,6 +20,7 @@ final class AppProcess implements AutoCloseable {
 
     private final BenchConfig config;
     private final Infra infra;
+    private final String jvmFlags;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private Process process;
@@ -28,8 +29,13 @@ final class AppProcess implements AutoCloseable {
     private volatile boolean sampling;
 
     AppProcess(BenchConfig config, Infra infra) throws IOException {
+        this(config, infra, config.appJvmFlags());
+    }
+
+    AppProcess(BenchConfig config, Infra infra, String jvmFlags) throws IOException {
         this.config = config;
         this.infra = infra;
+        this.jvmFlags = jvmFlags;
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
@@ -48,7 +54,7 @@ final class AppProcess implements AutoCloseable {
         killStale();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(Arrays.asList(config.appJvmFlags().trim().split("\\s+")));
+        cmd.addAll(Arrays.asList(jvmFlags.trim().split("\\s+")));
         cmd.addAll(List.of("-jar", config.appJar().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(config.workDir().toFile()).redirectErrorStream(true)
                 .redirectOutput(config.workDir().resolve("app-" + run + ".log").toFile());

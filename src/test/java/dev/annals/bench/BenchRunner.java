@@ -67,6 +67,7 @@ public final class BenchRunner {
             footprint();
             projectionAndQueries(profiler);
             appendsAndFreshness(profiler);
+            compareJvmFlags();
         } catch (Exception e) {
             results.fail("aborted: " + e);
             e.printStackTrace();
@@ -148,6 +149,17 @@ public final class BenchRunner {
                 results.fail("freshness: " + tracker.missing() + " acknowledged events not on the topic");
             }
         }
+    }
+
+    /** Full mode only (or BENCH_COMPARE_JVM set): the run's app JVM flags beside an alternative; "0" skips it. */
+    private void compareJvmFlags() throws Exception {
+        String alternative = System.getenv().getOrDefault("BENCH_COMPARE_JVM",
+                config.smoke() ? "0" : JvmComparison.DEFAULT_ALTERNATIVE);
+        if ("0".equals(alternative.trim())) {
+            return;
+        }
+        app.close();
+        results.jvms.addAll(new JvmComparison(config, infra).run(List.of(config.appJvmFlags(), alternative)));
     }
 
     private synchronized void stopAll() {

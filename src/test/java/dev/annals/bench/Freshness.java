@@ -27,7 +27,7 @@ final class Freshness {
     static final int POLLERS = 4;
 
     /** Outcome: append latency, acked-to-visible latency, how many never became visible. */
-    record Result(int offeredRate, double achievedRate, long sent, long acked, long errors, long invisible,
+    record Result(int offeredRate, double ackedRate, long sent, long acked, long errors, long invisible,
                   double pollsPerEvent, Latency append, Latency visible, String firstError) {
     }
 
@@ -76,6 +76,7 @@ final class Freshness {
         Histogram append = Latency.histogram();
         Histogram visible = Latency.histogram();
         AtomicLong acked = new AtomicLong();
+        AtomicLong lastAck = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong polls = new AtomicLong();
@@ -111,6 +112,7 @@ final class Freshness {
                         Latency.record(append, now - t0);
                     }
                     acked.incrementAndGet();
+                    lastAck.accumulateAndGet(now, Math::max);
                     tracker.acked(timeline, LoadGenerator.version(res.body()));
                     pending.add(new Pending(id, now));
                 } else {
@@ -121,7 +123,6 @@ final class Freshness {
                 }
             });
         }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (done.get() < total && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -131,7 +132,8 @@ final class Freshness {
             t.join(2000);
         }
         long visibleCount = visible.getTotalCount();
-        return new Result(rate, total / sendSeconds, total, acked.get(), errors.get(), acked.get() - visibleCount,
+        double ackSeconds = (lastAck.get() - start) / 1e9;
+        return new Result(rate, acked.get() / ackSeconds, total, acked.get(), errors.get(), acked.get() - visibleCount,
                 visibleCount == 0 ? 0 : (double) polls.get() / visibleCount, Latency.of(append), Latency.of(visible),
                 firstError.get());
     }

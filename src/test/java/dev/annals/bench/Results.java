@@ -18,6 +18,7 @@ final class Results {
     final List<PgBench.Result> pgbench = new ArrayList<>();
     final List<AppendRow> appends = new ArrayList<>();
     final List<QueryScenario.Row> queries = new ArrayList<>();
+    final List<JvmComparison.Row> jvms = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     KafkaBaseline.Result producer;
