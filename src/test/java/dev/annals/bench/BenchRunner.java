@@ -136,10 +136,10 @@ public final class BenchRunner {
             results.notes.add(String.format("after scenario 1 the projector needed %.1f s to catch up with the appended events "
                     + "before scenario 2 started", (System.nanoTime() - w0) / 1e9));
             log("freshness: " + config.freshnessRate() + " events/s for " + config.freshnessSeconds() + " s");
-            Freshness.Result f = new Freshness(app.baseUrl(), timelines).run(config.freshnessRate(),
+            Freshness.Result f = new Freshness(app.baseUrl(), timelines, infra).run(config.freshnessRate(),
                     config.freshnessSeconds(), tracker);
             results.freshness = f;
-            log(String.format("  acked→visible p50/p99/max %s ms; %d errors, %d never visible", f.visible().brief(),
+            log(String.format("  acked→API visible p50/p99/max %s ms; %d errors, %d never visible", f.apiVisible().brief(),
                     f.errors(), f.invisible()));
             if (f.errors() > 0 || f.invisible() > 0) {
                 results.fail("freshness: " + f.errors() + " errors, " + f.invisible() + " never visible; first: "
