@@ -32,7 +32,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Freshness {
     static final int POLL_MS = 2;
-    static final int CONFIRMERS = 4;
+    static final int CONFIRMERS = 8;
 
     /** Outcome: append latency, acked-to-visible latencies, how many never became visible. */
     record Result(int offeredRate, double ackedRate, long sent, long acked, long errors, long invisible,
