@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.postgresql.PGStatement;
 
 /** Reads the timeline read model (never the journal): filtered, keyset-paginated event queries and aggregates. */
 @ApplicationScoped
@@ -32,29 +31,19 @@ public class EventQuery {
 
     /** One page, ordered by occurredAt, then timeline id, then sequence. */
     public EventPage events(EventFilter filter, String cursor, int limit) {
-        SqlFilter sql = new SqlFilter(filter);
-        String direction = filter.descending() ? "desc" : "asc";
+        Object[] after = null;
         if (cursor != null && !cursor.isBlank()) {
             List<String> key = cursors.decode(cursor, filter.fingerprint(), 3);
-            Object[] after;
             try {
                 after = new Object[] {OffsetDateTime.parse(key.get(0)), key.get(1), Long.parseLong(key.get(2))};
             } catch (RuntimeException e) {
                 throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
             }
-            // the redundant bound on occurred_at alone lets an index that is not led by occurred_at (one
-            // timeline's, one type's) start at the cursor
-            sql.and("(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)"
-                    + " and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?", after[0], after[1], after[2],
-                    after[0]);
         }
-        String query = "select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
-                + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
-                + ", e.sequence " + direction + " limit " + (limit + 1);
         List<TimelineEvent> events = new ArrayList<>();
         List<String> lastKey = null;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepareFiltered(connection, query, sql.params);
+             PreparedStatement statement = QuerySql.events(filter, after, limit).prepare(connection);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (events.size() == limit) {
@@ -71,10 +60,8 @@ public class EventQuery {
     }
 
     public Optional<TimelineEvent> event(UUID eventId) {
-        String query = "select e.payload from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                + " and e.event_id = ?";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, query, List.of(eventId));
+             PreparedStatement statement = QuerySql.event(eventId).prepare(connection);
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
         } catch (SQLException e) {
@@ -87,18 +74,9 @@ public class EventQuery {
      * the counts the projection maintains answer; a filter bounds the events to count.
      */
     public List<ActorSummary> actors(EventFilter filter, int limit) {
-        SqlFilter sql = new SqlFilter(filter);
-        String query = filter.matchesAll()
-                ? "select a.actor_id, a.name, a.event_count from read_actor a where a.generation = (select "
-                + "active_generation from projection_state where projection = 'timeline') "
-                + "order by a.event_count desc, a.actor_id limit " + limit
-                : "select a.id, max(a.name), count(*) from read_event e "
-                + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
-                + " group by a.id order by count(*) desc, a.id limit " + limit;
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = filter.matchesAll() ? prepare(connection, query, List.of())
-                     : prepareFiltered(connection, query, sql.params);
+             PreparedStatement statement = QuerySql.actors(filter, limit).prepare(connection);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
@@ -112,18 +90,10 @@ public class EventQuery {
     /** Timelines of the read model ordered by id, after the cursor's id. */
     public TimelinePage timelines(String cursor, int limit) {
         String fingerprint = "timelines";
-        List<Object> params = new ArrayList<>();
-        String after = "";
-        if (cursor != null && !cursor.isBlank()) {
-            after = " and t.timeline_id > ?";
-            params.add(cursors.decode(cursor, fingerprint, 1).get(0));
-        }
-        String query = "select t.timeline_id, t.event_count, t.version, t.first_occurred_at, t.last_occurred_at "
-                + "from read_timeline t where t.generation = (select active_generation from projection_state "
-                + "where projection = 'timeline')" + after + " order by t.timeline_id limit " + (limit + 1);
+        String after = cursor != null && !cursor.isBlank() ? cursors.decode(cursor, fingerprint, 1).get(0) : null;
         List<TimelineListItem> timelines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, query, params);
+             PreparedStatement statement = QuerySql.timelines(after, limit).prepare(connection);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (timelines.size() == limit) {
@@ -145,42 +115,14 @@ public class EventQuery {
      * means everything before it was processed (applied, or dead-lettered if it was unreadable).
      */
     public boolean reached(String timelineId, long sequence) {
-        String query = "select exists (select 1 from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                + " and e.timeline_id = ? and e.sequence >= ?)";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, query, List.of(timelineId, sequence));
+             PreparedStatement statement = QuerySql.reached(timelineId, sequence).prepare(connection);
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
             throw new QueryFailedException(e);
         }
-    }
-
-    /**
-     * A filtered query is planned with its values every time (never as a server-side prepared statement, whose
-     * generic plan cannot see them): how selective an actor, a tag or a word is decides between walking the
-     * keyset index and collecting the matches first, and a wrong guess costs seconds.
-     */
-    private static PreparedStatement prepareFiltered(Connection connection, String sql, List<Object> params)
-            throws SQLException {
-        PreparedStatement statement = prepare(connection, sql, params);
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        return statement;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            Object value = params.get(i);
-            if (value instanceof SqlFilter.TextArray array) {
-                statement.setArray(i + 1, connection.createArrayOf("text", array.values().toArray()));
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
     }
 
     private TimelineEvent parse(String payload) {

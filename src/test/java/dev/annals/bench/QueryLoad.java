@@ -1,5 +1,7 @@
 package dev.annals.bench;
 
+import dev.annals.query.QuerySql;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,20 +57,16 @@ final class QueryLoad {
         });
     }
 
-    Outcome jdbc(RawSql.Sql sql, int requests, int maxSeconds) throws Exception {
+    /** The statement run directly, prepared (and planned) per call as the app does. */
+    Outcome jdbc(QuerySql.Statement sql, int requests, int maxSeconds) throws Exception {
         List<Connection> connections = new ArrayList<>();
-        List<PreparedStatement> statements = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
-                Connection c = infra.connect();
-                connections.add(c);
-                statements.add(c.prepareStatement(sql.text()));
+                connections.add(infra.connect());
             }
             return run(requests, maxSeconds, client -> {
-                PreparedStatement st = statements.get(client);
-                bind(connections.get(client), st, sql.params());
                 long rows = 0;
-                try (ResultSet rs = st.executeQuery()) {
+                try (PreparedStatement st = sql.prepare(connections.get(client)); ResultSet rs = st.executeQuery()) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int col = 1; col <= columns; col++) {
@@ -83,17 +80,6 @@ final class QueryLoad {
         } finally {
             for (Connection c : connections) {
                 c.close();
-            }
-        }
-    }
-
-    private static void bind(Connection c, PreparedStatement st, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object v = params.get(i);
-            if (v instanceof RawSql.TextArray a) {
-                st.setArray(i + 1, c.createArrayOf("text", a.values().toArray()));
-            } else {
-                st.setObject(i + 1, v);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.annals.bench;
 
+import dev.annals.query.QuerySql;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class QueryScenario {
 
     /** One query: its URL path and the SQL the app runs for it. */
-    record Spec(String name, String variant, String path, RawSql.Sql sql) {
+    record Spec(String name, String variant, String path, QuerySql.Statement sql) {
     }
 
     /** App and raw SQL latency of one query. */
@@ -101,8 +103,8 @@ final class QueryScenario {
             }
         }
         Object[] key;
-        RawSql.Sql at = RawSql.positionAt((long) (page - 1) * 50 - 1);
-        try (var c = infra.connect(); var st = c.prepareStatement(at.text()); var rs = st.executeQuery()) {
+        String at = RawSql.positionAt((long) (page - 1) * 50 - 1);
+        try (var c = infra.connect(); var st = c.prepareStatement(at); var rs = st.executeQuery()) {
             rs.next();
             key = new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getLong(3)};
         }

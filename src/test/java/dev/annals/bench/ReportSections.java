@@ -151,7 +151,7 @@ final class ReportSections {
         out.line("");
         for (QueryScenario.Row q : r.queries) {
             out.line("- " + q.spec().name() + " / " + q.spec().variant() + ": `GET " + q.spec().path() + "`<br>`"
-                    + q.spec().sql().text() + "` " + q.spec().sql().params());
+                    + q.spec().sql().sql() + "` " + q.spec().sql().params());
         }
         out.line("");
         out.line("</details>");
