@@ -34,8 +34,8 @@ final class Machine {
         r.settings.put("PostgreSQL settings", Stream.of("fsync", "synchronous_commit", "full_page_writes",
                 "shared_buffers", "max_connections", "wal_level", "work_mem", "checkpoint_timeout", "max_wal_size")
                 .map(s -> s + "=" + infra.sqlValue("show " + s)).reduce((a, b) -> a + ", " + b).orElse(""));
-        r.settings.put("app JVM", "`" + c.appJvmFlags() + "`; app defaults otherwise (pool max 30, relay batch 200, "
-                + "projector max.poll.records 500)");
+        r.settings.put("app JVM", "`" + c.appJvmFlags() + "`; every annals.* setting at its default "
+                + "(README, Configuration)");
         r.settings.put("bench JVM", "`" + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                 .getInputArguments()) + "` (load generator, topic consumer, JDBC)");
         r.settings.put("durations", "append steps " + c.stepSeconds() + " s after " + c.warmupSeconds()

@@ -43,6 +43,11 @@ final class Report {
             line("");
             r.notes.forEach(n -> line("- " + n));
         }
+        Path analysis = config.baseDir().resolve("bench/analysis.md");
+        if (!config.smoke() && Files.isRegularFile(analysis)) {
+            line("");
+            md.append(Files.readString(analysis, StandardCharsets.UTF_8));
+        }
         Files.createDirectories(config.output().getParent());
         Files.writeString(config.output(), md, StandardCharsets.UTF_8);
         BenchRunner.log("report written to " + config.output());
