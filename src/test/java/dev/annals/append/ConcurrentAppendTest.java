@@ -33,24 +33,7 @@ class ConcurrentAppendTest {
         given().contentType(ContentType.JSON).body(Fixtures.statements("base", 1))
                 .post("/v1/timelines/{t}/events", timeline).then().statusCode(201);
 
-        int writers = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-            List<Map<String, Object>> body = Fixtures.statements("writer " + i, 2);
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body)
-                        .post("/v1/timelines/{t}/events", timeline).statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get());
-        }
-        pool.shutdown();
+        List<Integer> results = race(16, i -> Fixtures.statements("writer " + i, 2), timeline, "\"1\"");
 
         Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
         assertEquals(Map.of(201, 1L, 409, 15L), byStatus);
@@ -67,7 +50,7 @@ class ConcurrentAppendTest {
     @Test
     void concurrentFirstAppendsToANewTimelineAllLandGaplessly() throws Exception {
         String timeline = Fixtures.timeline("first-race");
-        List<Integer> statuses = race(16, i -> Fixtures.statements("first " + i, 2), timeline);
+        List<Integer> statuses = race(16, i -> Fixtures.statements("first " + i, 2), timeline, null);
 
         assertEquals(List.of(201), statuses.stream().distinct().toList());
         given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
@@ -83,15 +66,16 @@ class ConcurrentAppendTest {
     void concurrentRetriesOfOneAppendStoreItOnce() throws Exception {
         String timeline = Fixtures.timeline("retry-race");
         List<Map<String, Object>> body = Fixtures.statements("retried", 3);
-        List<Integer> statuses = race(8, i -> body, timeline);
+        List<Integer> statuses = race(8, i -> body, timeline, null);
 
         assertEquals(List.of(201), statuses.stream().distinct().toList());
         given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(3));
     }
 
+    /** Sends the bodies at once from as many threads (with {@code If-Match: ifMatch} unless null); the statuses. */
     private static List<Integer> race(int writers, java.util.function.IntFunction<List<Map<String, Object>>> bodies,
-                                      String timeline) throws Exception {
+                                      String timeline, String ifMatch) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<Integer>> statuses = new ArrayList<>();
@@ -99,8 +83,11 @@ class ConcurrentAppendTest {
             List<Map<String, Object>> body = bodies.apply(i);
             statuses.add(pool.submit(() -> {
                 start.await();
-                return given().contentType(ContentType.JSON).body(body)
-                        .post("/v1/timelines/{t}/events", timeline).statusCode();
+                var request = given().contentType(ContentType.JSON).body(body);
+                if (ifMatch != null) {
+                    request.header("If-Match", ifMatch);
+                }
+                return request.post("/v1/timelines/{t}/events", timeline).statusCode();
             }));
         }
         start.countDown();
