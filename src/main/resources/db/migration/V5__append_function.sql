@@ -13,7 +13,9 @@
 --   'appended' o_version = the timeline's version after the request
 --   'conflict' o_version = the current version: the precondition [r_min, r_max] failed
 --   'known'    one row per event id of the request already in the journal (the caller decides: replay or 409)
---   'again'    an event id of the request is used by an earlier request of the group: send it again alone
+--   'again'    an event id of the request is used by an earlier request of the group, or its r_recorded is
+--              older than the timeline's last recordedAt: stamp it anew and send it again alone (so recordedAt
+--              never decreases along a timeline's sequence)
 -- A request that is not 'appended' wrote nothing. Timelines created for requests that wrote nothing are removed.
 
 -- Bytes of the events' JSON per outbox row, so that a relay round can be capped by bytes as well as events.
@@ -46,15 +48,15 @@ declare
 begin
     with inserted as (
         insert into timeline (timeline_id, version, created_at, updated_at)
-        select distinct x, 0, now(), now() from unnest(r_timeline) as x order by 1
+        select distinct x, 0, now(), '-infinity'::timestamptz from unnest(r_timeline) as x order by 1
         on conflict (timeline_id) do nothing
         returning timeline_id)
     select coalesce(array_agg(timeline_id), '{}') into created from inserted;
 
     select array_agg(l.timeline_id order by l.timeline_id), array_agg(l.version order by l.timeline_id),
-           array_agg(null::timestamptz order by l.timeline_id)
+           array_agg(l.updated_at order by l.timeline_id)
     into lines, versions, stamps
-    from (select tl.timeline_id, tl.version from timeline tl where tl.timeline_id = any (r_timeline)
+    from (select tl.timeline_id, tl.version, tl.updated_at from timeline tl where tl.timeline_id = any (r_timeline)
           order by tl.timeline_id for update) as l;
 
     select coalesce(array_agg(j.event_id), '{}'), coalesce(array_agg(e.req), '{}') into known_ids, known_reqs
@@ -75,12 +77,15 @@ begin
         elsif v < r_min[i] or v > r_max[i] then
             return query select i, 'conflict', v, null::uuid, null::varchar, null::bigint, null::varchar,
                                 null::timestamptz;
+        elsif r_recorded[i] < stamps[t] then
+            return query select i, 'again', v, null::uuid, null::varchar, null::bigint, null::varchar,
+                                null::timestamptz;
         else
             taken := taken || ids;
             acc_req := acc_req || i;
             acc_base := acc_base || v;
             versions[t] := v + n;
-            stamps[t] := greatest(stamps[t], r_recorded[i]);
+            stamps[t] := r_recorded[i];
             return query select i, 'appended', v + n, null::uuid, null::varchar, null::bigint, null::varchar,
                                 null::timestamptz;
         end if;
@@ -89,7 +94,7 @@ begin
     if cardinality(acc_req) > 0 then
         update timeline tl set version = x.version, updated_at = x.stamp
         from unnest(lines, versions, stamps) as x (timeline_id, version, stamp)
-        where tl.timeline_id = x.timeline_id and x.stamp is not null;
+        where tl.timeline_id = x.timeline_id and tl.version <> x.version;
 
         insert into journal (event_id, timeline_id, sequence, event_type, occurred_at, recorded_at, content_hash,
                              payload)

@@ -1,16 +1,20 @@
 package dev.annals.append;
 
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A group of appends as one database round trip: a call of {@code annals_append} (migration V5) in autocommit, so
@@ -28,9 +32,20 @@ class AppendCall {
         this.dataSource = dataSource;
     }
 
-    /** One append request: its events, in order, and the versions of the timeline it accepts. */
-    record Request(String timelineId, long minVersion, long maxVersion, List<Row> rows, String recordedAt,
-                   TraceContext trace) {
+    /**
+     * One append request: its events, in order, stamped {@code recordedAt}, the versions of the timeline it accepts,
+     * and how to stamp it anew (when the database answers {@link Again}).
+     */
+    record Request(String timelineId, long minVersion, long maxVersion, List<Row> rows, OffsetDateTime recordedAt,
+                   TraceContext trace, Supplier<Request> restamped) {
+        /** Bytes of event JSON the request carries. */
+        long bytes() {
+            long bytes = 0;
+            for (Row row : rows) {
+                bytes += row.payload().head().length() + row.payload().tail().length();
+            }
+            return bytes;
+        }
     }
 
     /** One event of a request, ready for the journal. */
@@ -41,8 +56,8 @@ class AppendCall {
     sealed interface Answer permits Appended, Conflict, Known, Again {
     }
 
-    /** The events were appended; the timeline is now at {@code version}. */
-    record Appended(long version) implements Answer {
+    /** The events were appended, recorded at {@code recordedAt}; the timeline is now at {@code version}. */
+    record Appended(long version, OffsetDateTime recordedAt) implements Answer {
     }
 
     /** The precondition failed at {@code version}; nothing was written. */
@@ -53,7 +68,10 @@ class AppendCall {
     record Known(List<Entry> entries) implements Answer {
     }
 
-    /** An earlier request of the same group uses one of its event ids; nothing was written: send it again. */
+    /**
+     * Nothing was written: an earlier request of the same group uses one of its event ids, or the timeline holds an
+     * event recorded later than this request's stamp. Stamp it anew and send it again.
+     */
     record Again() implements Answer {
     }
 
@@ -64,7 +82,7 @@ class AppendCall {
     /** The answers, one per request, in the order of {@code requests}. */
     List<Answer> append(List<Request> requests) throws SQLException {
         Columns c = new Columns(requests);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
              PreparedStatement call = connection.prepareStatement(SQL)) {
             call.setArray(1, connection.createArrayOf("varchar", c.timelines));
             call.setArray(2, connection.createArrayOf("bigint", c.mins));
@@ -82,12 +100,25 @@ class AppendCall {
             call.setArray(14, connection.createArrayOf("text", c.heads));
             call.setArray(15, connection.createArrayOf("text", c.tails));
             try (ResultSet rs = call.executeQuery()) {
-                return answers(rs, requests.size());
+                return answers(rs, requests);
             }
         }
     }
 
-    private static List<Answer> answers(ResultSet rs, int size) throws SQLException {
+    /** A pooled connection; failing to get one (pool exhausted, database down) is an outage, SQLSTATE 08001. */
+    private Connection connection() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null) {
+                throw e;
+            }
+            throw new SQLTransientConnectionException(e.getMessage(), "08001", e);
+        }
+    }
+
+    private static List<Answer> answers(ResultSet rs, List<Request> requests) throws SQLException {
+        int size = requests.size();
         Answer[] answers = new Answer[size];
         List<List<Entry>> known = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -97,7 +128,7 @@ class AppendCall {
             int index = rs.getInt(1) - 1;
             long version = rs.getLong(3);
             switch (rs.getString(2)) {
-                case "appended" -> answers[index] = new Appended(version);
+                case "appended" -> answers[index] = new Appended(version, requests.get(index).recordedAt());
                 case "conflict" -> answers[index] = new Conflict(version);
                 case "again" -> answers[index] = new Again();
                 default -> known.get(index).add(new Entry(rs.getObject(4, UUID.class), rs.getString(5),
@@ -158,7 +189,7 @@ class AppendCall {
                 mins[i] = request.minVersion();
                 maxes[i] = request.maxVersion();
                 counts[i] = request.rows().size();
-                recorded[i] = request.recordedAt();
+                recorded[i] = ISO_OFFSET_DATE_TIME.format(request.recordedAt());
                 requestIds[i] = request.trace().requestId();
                 traceparents[i] = request.trace().traceparent();
                 for (int p = 0; p < request.rows().size(); p++, e++) {

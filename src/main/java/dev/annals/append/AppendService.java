@@ -43,22 +43,13 @@ public class AppendService {
     }
 
     public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch, TraceContext trace) {
-        OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        List<NewEvent> events = new ArrayList<>(batch.size());
-        List<AppendCall.Row> rows = new ArrayList<>(batch.size());
-        for (NewEvent sent : batch) {
-            NewEvent event = sent.withDefaults();
-            events.add(event);
-            TimelineEvent recorded = new TimelineEvent(event.id(), timelineId, 0, event.type(), event.occurredAt(),
-                    event.occurredAtPrecision(), recordedAt, event.title(), event.summary(), event.actors(),
-                    event.sources(), event.tags(), event.data());
-            rows.add(new AppendCall.Row(event.id(), event.type(), ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
-                    ContentHash.of(timelineId, event), PayloadParts.of(mapper, recorded)));
-        }
+        List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
+        List<String> hashes = events.stream().map(event -> ContentHash.of(timelineId, event)).toList();
+        AppendCall.Request request = request(timelineId, precondition, events, hashes, trace);
+        List<AppendCall.Row> rows = request.rows();
         AppendCall.Answer answer;
         try {
-            answer = groupCommit.append(new AppendCall.Request(timelineId, precondition.minVersion(),
-                    precondition.maxVersion(), rows, ISO_OFFSET_DATE_TIME.format(recordedAt), trace));
+            answer = groupCommit.append(request);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
@@ -73,7 +64,9 @@ public class AppendService {
             throw new ProblemException(ProblemType.VERSION_CONFLICT.conflict(
                     "Nothing was stored: " + precondition.violation(conflict.version()), conflict.version()));
         }
-        long version = ((AppendCall.Appended) answer).version();
+        AppendCall.Appended done = (AppendCall.Appended) answer;
+        long version = done.version();
+        OffsetDateTime recordedAt = done.recordedAt();
         signal.committed();
         long from = version - events.size() + 1;
         List<AppendResult.Appended> appended = new ArrayList<>(events.size());
@@ -82,6 +75,23 @@ public class AppendService {
         }
         return new Outcome(new AppendResult(timelineId, version, AppendResult.position(timelineId, version),
                 appended), false);
+    }
+
+    /** The request stamped now, its events serialised once with that stamp; it can stamp itself anew. */
+    private AppendCall.Request request(String timelineId, Precondition precondition, List<NewEvent> events,
+                                       List<String> hashes, TraceContext trace) {
+        OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        List<AppendCall.Row> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent event = events.get(i);
+            TimelineEvent recorded = new TimelineEvent(event.id(), timelineId, 0, event.type(), event.occurredAt(),
+                    event.occurredAtPrecision(), recordedAt, event.title(), event.summary(), event.actors(),
+                    event.sources(), event.tags(), event.data());
+            rows.add(new AppendCall.Row(event.id(), event.type(), ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
+                    hashes.get(i), PayloadParts.of(mapper, recorded)));
+        }
+        return new AppendCall.Request(timelineId, precondition.minVersion(), precondition.maxVersion(), rows,
+                recordedAt, trace, () -> request(timelineId, precondition, events, hashes, trace));
     }
 
     /** The same ids with the same content again: answer as the first time, store nothing. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -28,6 +28,9 @@ import org.jboss.logging.Logger;
 public class GroupCommit {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
     private static final int MAX_REQUESTS = 256;
+    /** Bytes of event JSON per group, so a group's memory is bounded (a larger single request goes alone). */
+    private static final long MAX_GROUP_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_TRIES = 5;
 
     private final AppendCall call;
     private final AnnalsConfig.Append config;
@@ -77,15 +80,21 @@ public class GroupCommit {
     /** Appends one request with whatever else is waiting; blocks until its transaction is over. */
     AppendCall.Answer append(AppendCall.Request request) throws SQLException {
         Pending pending = new Pending(request, new CompletableFuture<>());
+        boolean queued;
         try {
-            if (!running || !queue.offer(pending, 5, TimeUnit.SECONDS)) {
-                throw unavailable();
-            }
-            return pending.answer().get();
+            queued = running && queue.offer(pending, 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            queued = false;
+        }
+        // a request still in the queue when the writers stop is taken back: then it was certainly not written
+        if (!queued || !running && queue.remove(pending)) {
             throw unavailable();
-        } catch (ExecutionException e) {
+        }
+        try {
+            // no interruption: once a writer may have taken it, only the writer knows whether it was written
+            return pending.answer().join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }
@@ -96,30 +105,36 @@ public class GroupCommit {
     private void write() {
         Pending carry = null;
         while (running || carry != null || !queue.isEmpty()) {
+            List<Pending> group = new ArrayList<>();
             try {
                 Pending first = carry != null ? carry : queue.poll(100, TimeUnit.MILLISECONDS);
                 carry = null;
                 if (first == null) {
                     continue;
                 }
-                List<Pending> group = new ArrayList<>();
                 group.add(first);
                 int events = first.events();
+                long bytes = first.request().bytes();
                 Pending next;
                 while (group.size() < MAX_REQUESTS && (next = queue.poll()) != null) {
-                    if (events + next.events() > config.maxGroupEvents()) {
+                    if (events + next.events() > config.maxGroupEvents()
+                            || bytes + next.request().bytes() > MAX_GROUP_BYTES) {
                         carry = next;
                         break;
                     }
                     group.add(next);
                     events += next.events();
+                    bytes += next.request().bytes();
                 }
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                fail(group, unavailable());
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // a writer must never die with requests waiting on it
                 LOG.errorf(e, "Append writer failed");
+                fail(group, e);
             }
         }
     }
@@ -130,43 +145,52 @@ public class GroupCommit {
         try {
             answers = call.append(group.stream().map(Pending::request).toList());
         } catch (SQLException e) {
-            if (group.size() > 1 && isolatable(e)) {
+            if (isolatable(e)) {
                 LOG.debugf("A group of %d appends failed (%s); appending them one by one", group.size(),
                         e.getMessage());
-                group.forEach(this::commitAlone);
+                group.forEach(p -> commitAlone(p, p.request()));
             } else {
-                group.forEach(p -> p.answer().completeExceptionally(e));
+                fail(group, e);
             }
-            return;
-        } catch (RuntimeException e) {
-            group.forEach(p -> p.answer().completeExceptionally(e));
             return;
         }
         for (int i = 0; i < group.size(); i++) {
+            Pending pending = group.get(i);
             if (answers.get(i) instanceof AppendCall.Again) {
-                commitAlone(group.get(i));
+                commitAlone(pending, pending.request().restamped().get());
             } else {
-                group.get(i).answer().complete(answers.get(i));
+                pending.answer().complete(answers.get(i));
             }
         }
     }
 
-    private void commitAlone(Pending pending) {
-        for (int attempt = 1; ; attempt++) {
+    /** Appends one request alone, stamped anew when the database asks, retrying deadlocks (nothing written). */
+    private void commitAlone(Pending pending, AppendCall.Request request) {
+        AppendCall.Request attempt = request;
+        for (int tries = 1; ; tries++) {
             try {
-                pending.answer().complete(call.append(List.of(pending.request())).get(0));
-                return;
-            } catch (SQLException e) {
-                if (attempt < 3 && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
-                    continue; // deadlock or serialization failure: nothing was written, try again
+                AppendCall.Answer answer = call.append(List.of(attempt)).get(0);
+                if (!(answer instanceof AppendCall.Again)) {
+                    pending.answer().complete(answer);
+                    return;
                 }
-                pending.answer().completeExceptionally(e);
-                return;
-            } catch (RuntimeException e) {
+                if (tries == MAX_TRIES) {
+                    pending.answer().completeExceptionally(unavailable());
+                    return;
+                }
+                attempt = attempt.restamped().get();
+            } catch (SQLException e) {
+                if (tries < MAX_TRIES && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+                    continue;
+                }
                 pending.answer().completeExceptionally(e);
                 return;
             }
         }
+    }
+
+    private static void fail(List<Pending> group, Throwable e) {
+        group.forEach(p -> p.answer().completeExceptionally(e));
     }
 
     /** A failure one request may have caused (bad value, constraint, deadlock), not a database outage. */

@@ -26,7 +26,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key shared by every Annals instance on the database ("annals" in ASCII). */
     private static final long LOCK_KEY = 0x616e6e616c73L;
-    private static final long NOTIFICATION_POLL_NANOS = 5_000_000L;
+    private static final long NOTIFICATION_POLL_NANOS = 4_000_000L;
 
     private final AgroalDataSource dataSource;
     private final AnnalsConfig config;
@@ -166,7 +166,8 @@ public class OutboxRelay {
                 return;
             }
             LockSupport.parkNanos(this, NOTIFICATION_POLL_NANOS);
-            PGNotification[] received = notifications.getNotifications();
+            // a short blocking read: over TLS, a non-blocking check cannot see a notification not yet decrypted
+            PGNotification[] received = notifications.getNotifications(1);
             if (signal.takeLocal() || received != null && received.length > 0) {
                 return;
             }

@@ -85,7 +85,7 @@ public class OutboxSignal {
             try (Connection connection = dataSource.getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("select pg_notify('" + CHANNEL + "', '')");
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.debugf("Outbox notification not sent (the relay's poll will find the rows): %s", e.getMessage());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(NOTIFY_INTERVAL_MILLIS));

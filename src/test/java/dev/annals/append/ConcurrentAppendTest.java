@@ -60,6 +60,12 @@ class ConcurrentAppendTest {
                 r -> r.size() >= 32);
         List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 32).mapToObj(Integer::toString).toList(), sequences);
+
+        List<String> recorded = given().get("/v1/timelines/{t}/stream", timeline).then().statusCode(200)
+                .extract().jsonPath().getList("events.recordedAt", String.class);
+        List<java.time.Instant> instants = recorded.stream().map(java.time.OffsetDateTime::parse)
+                .map(java.time.OffsetDateTime::toInstant).toList();
+        assertEquals(instants.stream().sorted().toList(), instants, "recordedAt never decreases along the sequence");
     }
 
     @Test
