@@ -3,6 +3,7 @@ package dev.annals.append;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.error.DatabaseException;
 import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
@@ -55,7 +56,7 @@ public class AppendService {
                 throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
                         "Nothing was stored: a concurrent append used the same event id; retry");
             }
-            throw new JournalUnavailableException(e);
+            throw new DatabaseException(e);
         }
         if (answer instanceof AppendCall.Known known) {
             return new Outcome(replay(timelineId, rows, known.entries()), true);

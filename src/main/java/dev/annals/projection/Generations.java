@@ -1,5 +1,6 @@
 package dev.annals.projection;
 
+import dev.annals.error.DatabaseException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,7 @@ public class Generations {
             update(connection, state.active(), next);
             return next; // rows of an abandoned rebuild are removed by dropInactive()
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
     }
 
@@ -62,7 +63,7 @@ public class Generations {
             update(connection, generation, null);
             return true;
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
     }
 
@@ -83,7 +84,7 @@ public class Generations {
             delete(connection, "delete from projection_offset where projection = '" + ProjectionStore.PROJECTION
                     + "' and generation not in (?, ?)", state.active(), building);
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
     }
 

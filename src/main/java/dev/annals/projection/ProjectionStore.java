@@ -1,5 +1,6 @@
 package dev.annals.projection;
 
+import dev.annals.error.DatabaseException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -104,7 +105,7 @@ public class ProjectionStore {
             int applied = write(connection, generation, ReadEventColumns.of(batch), nextOffsets);
             return new Applied(true, applied, batch.size() - applied);
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
     }
 
@@ -167,7 +168,7 @@ public class ProjectionStore {
                 }
             }
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
         return offsets;
     }
@@ -183,7 +184,7 @@ public class ProjectionStore {
                 return rs.getInt(1);
             }
         } catch (SQLException e) {
-            throw new ReadModelException(e);
+            throw new DatabaseException(e);
         }
     }
 }

@@ -2,8 +2,9 @@ package dev.annals.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.annals.event.Times;
+import dev.annals.error.DatabaseException;
 import dev.annals.event.TimelineEvent;
+import dev.annals.event.Times;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ public class EventQuery {
                         Long.toString(rs.getLong(4)));
             }
         } catch (SQLException e) {
-            throw new QueryFailedException(e);
+            throw new DatabaseException(e);
         }
         return new EventPage(events, null);
     }
@@ -65,7 +66,7 @@ public class EventQuery {
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
         } catch (SQLException e) {
-            throw new QueryFailedException(e);
+            throw new DatabaseException(e);
         }
     }
 
@@ -82,7 +83,7 @@ public class EventQuery {
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         } catch (SQLException e) {
-            throw new QueryFailedException(e);
+            throw new DatabaseException(e);
         }
         return actors;
     }
@@ -105,7 +106,7 @@ public class EventQuery {
                         Times.utc(rs.getObject(5, OffsetDateTime.class))));
             }
         } catch (SQLException e) {
-            throw new QueryFailedException(e);
+            throw new DatabaseException(e);
         }
         return new TimelinePage(timelines, null);
     }
@@ -121,7 +122,7 @@ public class EventQuery {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
-            throw new QueryFailedException(e);
+            throw new DatabaseException(e);
         }
     }
 
