@@ -36,8 +36,14 @@ class AppendCall {
      * One append request: its events, in order, stamped {@code recordedAt}, the versions of the timeline it accepts,
      * and how to stamp it anew (when the database answers {@link Again}).
      */
-    record Request(String timelineId, long minVersion, long maxVersion, List<Row> rows, OffsetDateTime recordedAt,
-                   TraceContext trace, Supplier<Request> restamped) {
+    record Request(
+            String timelineId,
+            long minVersion,
+            long maxVersion,
+            List<Row> rows,
+            OffsetDateTime recordedAt,
+            TraceContext trace,
+            Supplier<Request> restamped) {
         /** Bytes of event JSON the request carries. */
         long bytes() {
             long bytes = 0;
@@ -49,41 +55,34 @@ class AppendCall {
     }
 
     /** One event of a request, ready for the journal. */
-    record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {
-    }
+    record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {}
 
     /** What the database answered for one request. */
-    sealed interface Answer permits Appended, Conflict, Known, Again {
-    }
+    sealed interface Answer permits Appended, Conflict, Known, Again {}
 
     /** The events were appended, recorded at {@code recordedAt}; the timeline is now at {@code version}. */
-    record Appended(long version, OffsetDateTime recordedAt) implements Answer {
-    }
+    record Appended(long version, OffsetDateTime recordedAt) implements Answer {}
 
     /** The precondition failed at {@code version}; nothing was written. */
-    record Conflict(long version) implements Answer {
-    }
+    record Conflict(long version) implements Answer {}
 
     /** Some event ids of the request are already in the journal; nothing was written. */
-    record Known(List<Entry> entries) implements Answer {
-    }
+    record Known(List<Entry> entries) implements Answer {}
 
     /**
      * Nothing was written: an earlier request of the same group uses one of its event ids, or the timeline holds an
      * event recorded later than this request's stamp. Stamp it anew and send it again.
      */
-    record Again() implements Answer {
-    }
+    record Again() implements Answer {}
 
     /** A journal row matching one of the request's event ids. */
-    record Entry(UUID eventId, String timelineId, long sequence, String contentHash, OffsetDateTime recordedAt) {
-    }
+    record Entry(UUID eventId, String timelineId, long sequence, String contentHash, OffsetDateTime recordedAt) {}
 
     /** The answers, one per request, in the order of {@code requests}. */
     List<Answer> append(List<Request> requests) throws SQLException {
         Columns c = new Columns(requests);
         try (Connection connection = connection();
-             PreparedStatement call = connection.prepareStatement(SQL)) {
+                PreparedStatement call = connection.prepareStatement(SQL)) {
             call.setArray(1, connection.createArrayOf("varchar", c.timelines));
             call.setArray(2, connection.createArrayOf("bigint", c.mins));
             call.setArray(3, connection.createArrayOf("bigint", c.maxes));
@@ -128,11 +127,18 @@ class AppendCall {
             int index = rs.getInt(1) - 1;
             long version = rs.getLong(3);
             switch (rs.getString(2)) {
-                case "appended" -> answers[index] = new Appended(version, requests.get(index).recordedAt());
+                case "appended" ->
+                    answers[index] = new Appended(version, requests.get(index).recordedAt());
                 case "conflict" -> answers[index] = new Conflict(version);
                 case "again" -> answers[index] = new Again();
-                default -> known.get(index).add(new Entry(rs.getObject(4, UUID.class), rs.getString(5),
-                        rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)));
+                default ->
+                    known.get(index)
+                            .add(new Entry(
+                                    rs.getObject(4, UUID.class),
+                                    rs.getString(5),
+                                    rs.getLong(6),
+                                    rs.getString(7),
+                                    rs.getObject(8, OffsetDateTime.class)));
             }
         }
         for (int i = 0; i < size; i++) {

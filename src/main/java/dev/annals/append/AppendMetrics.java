@@ -19,8 +19,11 @@ public class AppendMetrics {
 
     public AppendMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.latency = Timer.builder("annals.append").description("Append latency").register(registry);
-        this.events = Counter.builder("annals.appended.events").description("Events appended").register(registry);
+        this.latency =
+                Timer.builder("annals.append").description("Append latency").register(registry);
+        this.events = Counter.builder("annals.appended.events")
+                .description("Events appended")
+                .register(registry);
     }
 
     /** Runs one append, recording its latency and outcome. */
@@ -46,7 +49,11 @@ public class AppendMetrics {
     }
 
     private void count(String outcome, String reason) {
-        Counter.builder("annals.appends").description("Append requests by outcome and reason")
-                .tag("outcome", outcome).tag("reason", reason).register(registry).increment();
+        Counter.builder("annals.appends")
+                .description("Append requests by outcome and reason")
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 }

@@ -59,51 +59,92 @@ public class AppendResource {
     @Path("/timelines/{timelineId}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "appendEvents", summary = "Append events to a timeline",
+    @Operation(
+            operationId = "appendEvents",
+            summary = "Append events to a timeline",
             description = "Appends a JSON array of 1..1000 events atomically: all are stored or none. A timeline "
                     + "starts with its first append. Sending the same event ids with identical content again "
                     + "returns the original answer and stores nothing. Use If-Match with the timeline's version "
                     + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = NewEvent.class, minItems = 1,
-                    maxItems = 1000),
-            examples = @ExampleObject(name = "refusal", summary = "One event, with actors, source, tags and data",
-                    value = EXAMPLE)),
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = NewEvent.class,
+                                            minItems = 1,
+                                            maxItems = 1000),
+                            examples =
+                                    @ExampleObject(
+                                            name = "refusal",
+                                            summary = "One event, with actors, source, tags and data",
+                                            value = EXAMPLE)),
             extensions = @Extension(name = "x-codegen-request-body-name", value = "events"))
-    @APIResponse(responseCode = "201", description = "Appended (or an identical earlier append replayed).",
+    @APIResponse(
+            responseCode = "201",
+            description = "Appended (or an identical earlier append replayed).",
             headers = {
-                @Header(name = "ETag", description = "The timeline's new version, quoted.",
+                @Header(
+                        name = "ETag",
+                        description = "The timeline's new version, quoted.",
                         schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "Location", description = "The first appended event in the journal.",
-                        schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AppendResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or a broken rule of the event schema.",
+                @Header(
+                        name = "Location",
+                        description = "The first appended event in the journal.",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AppendResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or a broken rule of the event schema.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Version conflict (carries currentVersion) or an event id "
-            + "reused with different content.",
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Version conflict (carries currentVersion) or an event id " + "reused with different content.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 1000 events in one append, or an event larger than "
-            + "256 KiB as JSON.",
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 1000 events in one append, or an event larger than " + "256 KiB as JSON.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown event type, or data failing its type's schema.",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown event type, or data failing its type's schema.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The journal database is unreachable; nothing stored.",
+    @APIResponse(
+            responseCode = "503",
+            description = "The journal database is unreachable; nothing stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response append(
-            @Parameter(description = "Timeline id (slug).", schema = @Schema(type = SchemaType.STRING,
-                    pattern = "^[a-z0-9][a-z0-9-]{0,127}$"),
-                    example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
+            @Parameter(
+                            description = "Timeline id (slug).",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z0-9][a-z0-9-]{0,127}$"),
+                            example = "anthropic-dod-standoff")
+                    @PathParam("timelineId")
+                    String timelineId,
             @Parameter(description = "Expected timeline version as an entity tag, e.g. \"7\"; * = must exist.")
-            @HeaderParam("If-Match") String ifMatch,
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @Parameter(description = "* = the timeline must not exist yet.") @HeaderParam("If-None-Match")
-            String ifNoneMatch,
-            @Parameter(description = "Your id for this request; echoed, logged, and copied to the Kafka records "
-                    + "(annals_request_id). Generated when absent.") @HeaderParam("X-Request-Id") String requestId,
+                    String ifNoneMatch,
+            @Parameter(
+                            description = "Your id for this request; echoed, logged, and copied to the Kafka records "
+                                    + "(annals_request_id). Generated when absent.")
+                    @HeaderParam("X-Request-Id")
+                    String requestId,
             @Parameter(description = "W3C trace context; copied to the Kafka records (traceparent, ce_traceparent).")
-            @HeaderParam("traceparent") String traceparent,
+                    @HeaderParam("traceparent")
+                    String traceparent,
             JsonNode body,
             @Context UriInfo uri) {
         TraceContext trace = TraceContext.of(requestId, traceparent);
@@ -115,7 +156,8 @@ public class AppendResource {
         AppendResult result = outcome.result();
         return Response.status(Response.Status.CREATED)
                 .tag(new EntityTag(Long.toString(result.version())))
-                .location(uri.getBaseUriBuilder().path("v1/timelines/{timelineId}/stream/{sequence}")
+                .location(uri.getBaseUriBuilder()
+                        .path("v1/timelines/{timelineId}/stream/{sequence}")
                         .build(timelineId, result.events().get(0).sequence()))
                 .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
                 .header("X-Request-Id", trace.requestId())

@@ -40,12 +40,12 @@ public class AppendService {
     }
 
     /** Outcome of an append: the answer, and whether it replays an earlier identical append. */
-    public record Outcome(AppendResult result, boolean replayed) {
-    }
+    public record Outcome(AppendResult result, boolean replayed) {}
 
     public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch, TraceContext trace) {
         List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
-        List<String> hashes = events.stream().map(event -> ContentHash.of(timelineId, event)).toList();
+        List<String> hashes =
+                events.stream().map(event -> ContentHash.of(timelineId, event)).toList();
         AppendCall.Request request = request(timelineId, precondition, events, hashes, trace);
         List<AppendCall.Row> rows = request.rows();
         AppendCall.Answer answer;
@@ -74,25 +74,50 @@ public class AppendService {
         for (int i = 0; i < events.size(); i++) {
             appended.add(new AppendResult.Appended(events.get(i).id(), from + i, recordedAt));
         }
-        return new Outcome(new AppendResult(timelineId, version, AppendResult.position(timelineId, version),
-                appended), false);
+        return new Outcome(
+                new AppendResult(timelineId, version, AppendResult.position(timelineId, version), appended), false);
     }
 
     /** The request stamped now, its events serialised once with that stamp; it can stamp itself anew. */
-    private AppendCall.Request request(String timelineId, Precondition precondition, List<NewEvent> events,
-                                       List<String> hashes, TraceContext trace) {
+    private AppendCall.Request request(
+            String timelineId,
+            Precondition precondition,
+            List<NewEvent> events,
+            List<String> hashes,
+            TraceContext trace) {
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         List<AppendCall.Row> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
-            TimelineEvent recorded = new TimelineEvent(event.id(), timelineId, 0, event.type(), event.occurredAt(),
-                    event.occurredAtPrecision(), recordedAt, event.title(), event.summary(), event.actors(),
-                    event.sources(), event.tags(), event.data());
-            rows.add(new AppendCall.Row(event.id(), event.type(), ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
-                    hashes.get(i), PayloadParts.of(mapper, recorded)));
+            TimelineEvent recorded = new TimelineEvent(
+                    event.id(),
+                    timelineId,
+                    0,
+                    event.type(),
+                    event.occurredAt(),
+                    event.occurredAtPrecision(),
+                    recordedAt,
+                    event.title(),
+                    event.summary(),
+                    event.actors(),
+                    event.sources(),
+                    event.tags(),
+                    event.data());
+            rows.add(new AppendCall.Row(
+                    event.id(),
+                    event.type(),
+                    ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
+                    hashes.get(i),
+                    PayloadParts.of(mapper, recorded)));
         }
-        return new AppendCall.Request(timelineId, precondition.minVersion(), precondition.maxVersion(), rows,
-                recordedAt, trace, () -> request(timelineId, precondition, events, hashes, trace));
+        return new AppendCall.Request(
+                timelineId,
+                precondition.minVersion(),
+                precondition.maxVersion(),
+                rows,
+                recordedAt,
+                trace,
+                () -> request(timelineId, precondition, events, hashes, trace));
     }
 
     /** The same ids with the same content again: answer as the first time, store nothing. */
@@ -101,19 +126,25 @@ public class AppendService {
         known.forEach(entry -> byId.put(entry.eventId(), entry));
         for (int i = 0; i < rows.size(); i++) {
             AppendCall.Entry entry = byId.get(rows.get(i).id());
-            if (entry == null || !entry.timelineId().equals(timelineId)
+            if (entry == null
+                    || !entry.timelineId().equals(timelineId)
                     || !entry.contentHash().equals(rows.get(i).hash())) {
-                throw ProblemType.IDEMPOTENCY_CONFLICT.exception("Nothing was stored: event id " + rows.get(i).id()
-                        + " (index " + i + ") " + (entry == null
-                        ? "is new while other ids of this batch were already appended"
-                        : "was already appended with different content or to another timeline"));
+                throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
+                        "Nothing was stored: event id " + rows.get(i).id()
+                                + " (index " + i + ") "
+                                + (entry == null
+                                        ? "is new while other ids of this batch were already appended"
+                                        : "was already appended with different content or to another timeline"));
             }
         }
-        long version = known.stream().max(Comparator.comparingLong(AppendCall.Entry::sequence)).orElseThrow()
+        long version = known.stream()
+                .max(Comparator.comparingLong(AppendCall.Entry::sequence))
+                .orElseThrow()
                 .sequence();
-        List<AppendResult.Appended> appended = rows.stream().map(row -> byId.get(row.id()))
-                .map(e -> new AppendResult.Appended(e.eventId(), e.sequence(),
-                        e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
+        List<AppendResult.Appended> appended = rows.stream()
+                .map(row -> byId.get(row.id()))
+                .map(e -> new AppendResult.Appended(
+                        e.eventId(), e.sequence(), e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
                 .toList();
         return new AppendResult(timelineId, version, AppendResult.position(timelineId, version), appended);
     }

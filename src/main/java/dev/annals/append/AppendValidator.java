@@ -63,8 +63,8 @@ public class AppendValidator {
             String type = event.get("type").asText();
             Optional<EventType> known = catalogue.find(type);
             if (known.isEmpty()) {
-                semantic.add(new FieldError("/" + i + "/type", "knownType",
-                        "unknown event type '" + type + "'; see GET /v1/event-types"));
+                semantic.add(new FieldError(
+                        "/" + i + "/type", "knownType", "unknown event type '" + type + "'; see GET /v1/event-types"));
                 continue;
             }
             JsonNode data = event.hasNonNull("data") ? event.get("data") : JsonNodeFactory.instance.objectNode();
@@ -79,16 +79,18 @@ public class AppendValidator {
 
     private void checkBatchShape(JsonNode body) {
         if (body == null || !body.isArray()) {
-            throw ProblemType.INVALID_REQUEST.exception("The body must be a JSON array of events",
+            throw ProblemType.INVALID_REQUEST.exception(
+                    "The body must be a JSON array of events",
                     List.of(new FieldError("", "type", "expected a JSON array of 1.." + maxEvents + " events")));
         }
         if (body.isEmpty()) {
-            throw ProblemType.INVALID_REQUEST.exception("The batch is empty",
-                    List.of(new FieldError("", "minItems", "at least one event is required")));
+            throw ProblemType.INVALID_REQUEST.exception(
+                    "The batch is empty", List.of(new FieldError("", "minItems", "at least one event is required")));
         }
         if (body.size() > maxEvents) {
-            throw ProblemType.BATCH_TOO_LARGE.exception(body.size() + " events sent, at most " + maxEvents
-                    + " per append", List.of(new FieldError("", "maxItems", "at most " + maxEvents + " events")));
+            throw ProblemType.BATCH_TOO_LARGE.exception(
+                    body.size() + " events sent, at most " + maxEvents + " per append",
+                    List.of(new FieldError("", "maxItems", "at most " + maxEvents + " events")));
         }
     }
 
@@ -97,20 +99,24 @@ public class AppendValidator {
         for (int i = 0; i < body.size(); i++) {
             int bytes = body.get(i).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (bytes > maxEventBytes) {
-                tooLarge.add(new FieldError("/" + i, "maxBytes",
+                tooLarge.add(new FieldError(
+                        "/" + i,
+                        "maxBytes",
                         "the event is " + bytes + " bytes as JSON, at most " + maxEventBytes + " are accepted"));
             }
         }
         if (!tooLarge.isEmpty()) {
-            throw ProblemType.EVENT_TOO_LARGE.exception(tooLarge.size() + " event(s) too large; nothing was stored",
-                    tooLarge);
+            throw ProblemType.EVENT_TOO_LARGE.exception(
+                    tooLarge.size() + " event(s) too large; nothing was stored", tooLarge);
         }
     }
 
     private static List<FieldError> errors(String prefix, List<Error> errors) {
         List<FieldError> result = new ArrayList<>(errors.size());
         for (Error error : errors) {
-            String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+            String location = error.getInstanceLocation() == null
+                    ? ""
+                    : error.getInstanceLocation().toString();
             String field = prefix + location;
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
                 field = field + "/" + error.getProperty();
@@ -126,7 +132,8 @@ public class AppendValidator {
             try {
                 events.add(mapper.treeToValue(body.get(i), NewEvent.class));
             } catch (JsonProcessingException e) {
-                throw ProblemType.INVALID_REQUEST.exception("Event " + i + " cannot be read",
+                throw ProblemType.INVALID_REQUEST.exception(
+                        "Event " + i + " cannot be read",
                         List.of(new FieldError("/" + i, "type", e.getOriginalMessage())));
             }
         }

@@ -21,8 +21,7 @@ final class ContentHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     static String of(String timelineId, NewEvent event) {
         Map<String, Object> content = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ public class GroupCommit {
     private static final int MAX_REQUESTS = 256;
     /** Bytes of event JSON per group, so a group's memory is bounded (a larger single request goes alone). */
     private static final long MAX_GROUP_BYTES = 16L * 1024 * 1024;
+
     private static final int MAX_TRIES = 5;
 
     private final AppendCall call;
@@ -43,7 +44,8 @@ public class GroupCommit {
         this.call = call;
         this.config = config.append();
         this.groupSizes = DistributionSummary.builder("annals.append.group.requests")
-                .description("Append requests per journal transaction (group commit)").register(registry);
+                .description("Append requests per journal transaction (group commit)")
+                .register(registry);
     }
 
     private record Pending(AppendCall.Request request, CompletableFuture<AppendCall.Answer> answer) {
@@ -146,8 +148,8 @@ public class GroupCommit {
             answers = call.append(group.stream().map(Pending::request).toList());
         } catch (SQLException e) {
             if (isolatable(e)) {
-                LOG.debugf("A group of %d appends failed (%s); appending them one by one", group.size(),
-                        e.getMessage());
+                LOG.debugf(
+                        "A group of %d appends failed (%s); appending them one by one", group.size(), e.getMessage());
                 group.forEach(p -> commitAlone(p, p.request()));
             } else {
                 fail(group, e);
@@ -180,7 +182,9 @@ public class GroupCommit {
                 }
                 attempt = attempt.restamped().get();
             } catch (SQLException e) {
-                if (tries < MAX_TRIES && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+                if (tries < MAX_TRIES
+                        && e.getSQLState() != null
+                        && e.getSQLState().startsWith("40")) {
                     continue;
                 }
                 pending.answer().completeExceptionally(e);
@@ -200,7 +204,7 @@ public class GroupCommit {
     }
 
     private static RuntimeException unavailable() {
-        return ProblemType.SERVICE_UNAVAILABLE.exception("Annals is shutting down or overloaded; nothing was "
-                + "stored. Retry later.");
+        return ProblemType.SERVICE_UNAVAILABLE.exception(
+                "Annals is shutting down or overloaded; nothing was " + "stored. Retry later.");
     }
 }

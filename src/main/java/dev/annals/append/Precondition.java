@@ -70,7 +70,7 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
     }
 
     private static RuntimeException invalid(String header, String message) {
-        return ProblemType.INVALID_REQUEST.exception("Malformed " + header + " header",
-                List.of(new FieldError(header, "etag", message)));
+        return ProblemType.INVALID_REQUEST.exception(
+                "Malformed " + header + " header", List.of(new FieldError(header, "etag", message)));
     }
 }

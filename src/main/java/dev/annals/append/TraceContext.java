@@ -10,10 +10,11 @@ public record TraceContext(String requestId, String traceparent) {
 
     /** Keeps a well-formed X-Request-Id (else generates one) and a well-formed traceparent (else none). */
     public static TraceContext of(String requestId, String traceparent) {
-        String id = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId
+        String id = requestId != null && REQUEST_ID.matcher(requestId).matches()
+                ? requestId
                 : UUID.randomUUID().toString();
-        String parent = traceparent != null && TRACEPARENT.matcher(traceparent.trim()).matches()
-                ? traceparent.trim() : null;
+        String parent =
+                traceparent != null && TRACEPARENT.matcher(traceparent.trim()).matches() ? traceparent.trim() : null;
         return new TraceContext(id, parent);
     }
 }

@@ -11,13 +11,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "currentVersion"})
 @Schema(name = "Problem", description = "RFC 9457 problem details.")
 public record Problem(
-        @Schema(description = "URI identifying the problem type.", required = true) URI type,
-        @Schema(description = "Short summary of the problem type.", required = true) String title,
-        @Schema(description = "HTTP status code.", required = true) int status,
-        @Schema(description = "Explanation of this occurrence.") String detail,
-        @Schema(description = "Request path of this occurrence.") String instance,
-        @Schema(description = "Every broken rule, for validation problems.") List<FieldError> errors,
-        @Schema(description = "The timeline's current version, for version conflicts.") Long currentVersion) {
+        @Schema(description = "URI identifying the problem type.", required = true)
+        URI type,
+
+        @Schema(description = "Short summary of the problem type.", required = true)
+        String title,
+
+        @Schema(description = "HTTP status code.", required = true)
+        int status,
+
+        @Schema(description = "Explanation of this occurrence.")
+        String detail,
+
+        @Schema(description = "Request path of this occurrence.")
+        String instance,
+
+        @Schema(description = "Every broken rule, for validation problems.")
+        List<FieldError> errors,
+
+        @Schema(description = "The timeline's current version, for version conflicts.")
+        Long currentVersion) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

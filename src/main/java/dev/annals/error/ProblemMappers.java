@@ -24,16 +24,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(e.problem(), uri);
-        return e.problem().status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build()
+        return e.problem().status() == 503
+                ? Response.fromResponse(response).header("Retry-After", "1").build()
                 : response;
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return respond(ProblemType.INVALID_REQUEST.problem("The body is not well-formed JSON" + where,
-                List.of(new FieldError("", "json", e.getOriginalMessage()))), uri);
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(
+                ProblemType.INVALID_REQUEST.problem(
+                        "The body is not well-formed JSON" + where,
+                        List.of(new FieldError("", "json", e.getOriginalMessage()))),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -54,22 +60,36 @@ public class ProblemMappers {
             type = ProblemType.INVALID_REQUEST;
         } else if (e.getResponse().getStatus() < 500) {
             Response.StatusType status = e.getResponse().getStatusInfo();
-            return respond(new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(),
-                    status.getStatusCode(), null, null, null, null), uri);
+            return respond(
+                    new Problem(
+                            java.net.URI.create("about:blank"),
+                            status.getReasonPhrase(),
+                            status.getStatusCode(),
+                            null,
+                            null,
+                            null,
+                            null),
+                    uri);
         } else {
             return unexpected(e, uri);
         }
-        String detail = type == ProblemType.UNSUPPORTED_MEDIA_TYPE ? "Send the body as application/json"
-                : type == ProblemType.NOT_FOUND ? "No resource at this path" : type.problem(null).title();
+        String detail = type == ProblemType.UNSUPPORTED_MEDIA_TYPE
+                ? "Send the body as application/json"
+                : type == ProblemType.NOT_FOUND
+                        ? "No resource at this path"
+                        : type.problem(null).title();
         return respond(type.problem(detail), uri);
     }
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        if (e instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+        if (e instanceof ConstraintViolationException violation
+                && violation.getConstraintName() != null
                 && violation.getConstraintName().startsWith("journal_")) {
-            return respond(ProblemType.IDEMPOTENCY_CONFLICT.problem(
-                    "Nothing was stored: a concurrent append used the same event id or sequence; retry"), uri);
+            return respond(
+                    ProblemType.IDEMPOTENCY_CONFLICT.problem(
+                            "Nothing was stored: a concurrent append used the same event id or sequence; retry"),
+                    uri);
         }
         return databaseOrUnexpected(e, uri);
     }
@@ -81,14 +101,18 @@ public class ProblemMappers {
 
     private Response databaseOrUnexpected(Exception e, UriInfo uri) {
         if (isDataException(e)) {
-            return respond(ProblemType.INVALID_REQUEST.problem(
-                    "A value of the request is out of the range the database can store or compare"), uri);
+            return respond(
+                    ProblemType.INVALID_REQUEST.problem(
+                            "A value of the request is out of the range the database can store or compare"),
+                    uri);
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
                     "The journal database is unreachable; nothing was stored. Retry later.");
-            return Response.fromResponse(respond(problem, uri)).header("Retry-After", "5").build();
+            return Response.fromResponse(respond(problem, uri))
+                    .header("Retry-After", "5")
+                    .build();
         }
         return unexpected(e, uri);
     }
@@ -105,15 +129,20 @@ public class ProblemMappers {
      */
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof org.hibernate.JDBCException jdbc && jdbc.getMessage() != null
-                    && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
+            if (t instanceof JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof org.hibernate.JDBCException jdbc
+                            && jdbc.getMessage() != null
+                            && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || "55000".equals(state) && String.valueOf(sql.getMessage()).contains("accepting connections")) {
+                if (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || "55000".equals(state)
+                                && String.valueOf(sql.getMessage()).contains("accepting connections")) {
                     return true;
                 }
             }
@@ -124,7 +153,9 @@ public class ProblemMappers {
     /** SQLSTATE class 22: a value the database cannot take (out of range, invalid text), i.e. the caller's input. */
     private static boolean isDataException(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }
@@ -134,7 +165,8 @@ public class ProblemMappers {
     private static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri == null ? null : uri.getRequestUri().getRawPath()))
+                .entity(problem.withInstance(
+                        uri == null ? null : uri.getRequestUri().getRawPath()))
                 .build();
     }
 }

@@ -35,8 +35,8 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        MediaType media = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        MediaType media =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
         return OASFactory.createAPIResponse().description(description).content(content);
     }

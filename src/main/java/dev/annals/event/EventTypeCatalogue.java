@@ -24,8 +24,14 @@ public class EventTypeCatalogue {
         for (JsonNode name : JsonSchemas.read(mapper, DIRECTORY + "index.json")) {
             String type = name.asText();
             JsonNode document = JsonSchemas.read(mapper, DIRECTORY + type + ".schema.json");
-            loaded.put(type, new EventType(type, document.path("title").asText(type),
-                    document.path("description").asText(""), document, JsonSchemas.compile(document)));
+            loaded.put(
+                    type,
+                    new EventType(
+                            type,
+                            document.path("title").asText(type),
+                            document.path("description").asText(""),
+                            document,
+                            JsonSchemas.compile(document)));
         }
         this.types = Collections.unmodifiableMap(loaded);
     }

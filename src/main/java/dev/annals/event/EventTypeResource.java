@@ -28,14 +28,19 @@ public class EventTypeResource {
 
     /** One catalogue entry as listed. */
     @Schema(name = "EventTypeSummary")
-    public record Summary(@Schema(required = true) String type, @Schema(required = true) String title,
-                          @Schema(required = true) String description,
-                          @Schema(description = "Path of the type's JSON Schema.", required = true) String schema) {
-    }
+    public record Summary(
+            @Schema(required = true) String type,
+            @Schema(required = true) String title,
+            @Schema(required = true) String description,
+
+            @Schema(description = "Path of the type's JSON Schema.", required = true)
+            String schema) {}
 
     @GET
     @Path("/event-types")
-    @Operation(operationId = "listEventTypes", summary = "List event types",
+    @Operation(
+            operationId = "listEventTypes",
+            summary = "List event types",
             description = "Every type in the catalogue with a path to the JSON Schema of its data.")
     public List<Summary> list() {
         return catalogue.all().stream()
@@ -45,15 +50,29 @@ public class EventTypeResource {
 
     @GET
     @Path("/event-types/{type}")
-    @Operation(operationId = "getEventType", summary = "Get the JSON Schema of an event type's data",
+    @Operation(
+            operationId = "getEventType",
+            summary = "Get the JSON Schema of an event type's data",
             description = "A JSON Schema (draft 2020-12) that the data object of events of this type must satisfy.")
-    @APIResponse(responseCode = "200", description = "The JSON Schema.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type =
-                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "Unknown type.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The JSON Schema.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .OBJECT)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown type.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JsonNode schema(@PathParam("type") String type) {
-        return catalogue.find(type).map(EventType::schemaDocument)
+        return catalogue
+                .find(type)
+                .map(EventType::schemaDocument)
                 .orElseThrow(() -> ProblemType.NOT_FOUND.exception("Unknown event type " + type));
     }
 }

@@ -20,8 +20,7 @@ public final class JsonSchemas {
                     .pathType(PathType.JSON_POINTER)
                     .build()));
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** Reads a JSON document from the class path, failing loudly: a missing schema is a packaging bug. */
     public static JsonNode read(ObjectMapper mapper, String resource) {

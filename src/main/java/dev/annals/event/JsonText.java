@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Rules on JSON text that JSON Schema cannot state: PostgreSQL text cannot hold the NUL character. */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** A field error for every string (value or key) below {@code node} that contains U+0000. */
     public static List<FieldError> nulCharacters(String pointer, JsonNode node) {

@@ -6,7 +6,12 @@ import java.util.Locale;
 
 /** How precisely {@code occurredAt} is known; news is often only known to the day. */
 public enum Precision {
-    SECOND, MINUTE, HOUR, DAY, MONTH, YEAR;
+    SECOND,
+    MINUTE,
+    HOUR,
+    DAY,
+    MONTH,
+    YEAR;
 
     @JsonValue
     public String wire() {

@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** How well a source backs an event. */
 public enum Reliability {
-    CONFIRMED, REPORTED, ALLEGED, DENIED;
+    CONFIRMED,
+    REPORTED,
+    ALLEGED,
+    DENIED;
 
     @JsonValue
     public String wire() {

@@ -7,8 +7,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Where an event is reported, and how reliably.")
 public record Source(
-        @Schema(description = "Publisher name.", maxLength = 200, examples = "The Verge", required = true) String publisher,
-        @Schema(description = "Link to the report.", format = "uri", maxLength = 2000,
-                examples = "https://www.theverge.com/ai-artificial-intelligence") String url,
-        @Schema(description = "How well the source backs the event.", required = true) Reliability reliability) {
-}
+        @Schema(description = "Publisher name.", maxLength = 200, examples = "The Verge", required = true)
+        String publisher,
+
+        @Schema(
+                description = "Link to the report.",
+                format = "uri",
+                maxLength = 2000,
+                examples = "https://www.theverge.com/ai-artificial-intelligence")
+        String url,
+
+        @Schema(description = "How well the source backs the event.", required = true)
+        Reliability reliability) {}

@@ -5,8 +5,7 @@ import java.time.ZoneOffset;
 
 /** Timestamps Annals records are answered in UTC. */
 public final class Times {
-    private Times() {
-    }
+    private Times() {}
 
     public static OffsetDateTime utc(OffsetDateTime value) {
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);

@@ -26,9 +26,11 @@ public class JournalReader {
 
     public TimelineSummary summary(String timelineId) {
         TimelineEntity timeline = existing(timelineId);
-        List<Tuple> rows = em.createQuery("select j.eventType as type, count(j) as n, min(j.occurredAt) as first, "
-                        + "max(j.occurredAt) as last from JournalEntry j where j.timelineId = ?1 "
-                        + "group by j.eventType order by j.eventType", Tuple.class)
+        List<Tuple> rows = em.createQuery(
+                        "select j.eventType as type, count(j) as n, min(j.occurredAt) as first, "
+                                + "max(j.occurredAt) as last from JournalEntry j where j.timelineId = ?1 "
+                                + "group by j.eventType order by j.eventType",
+                        Tuple.class)
                 .setParameter(1, timelineId)
                 .getResultList();
         Map<String, Long> byType = new LinkedHashMap<>();
@@ -42,14 +44,23 @@ public class JournalReader {
             last = last == null || max.isAfter(last) ? max : last;
         }
         long count = byType.values().stream().mapToLong(Long::longValue).sum();
-        return new TimelineSummary(timelineId, timeline.version, count, byType, Times.utc(timeline.createdAt),
-                Times.utc(timeline.updatedAt), Times.utc(first), Times.utc(last));
+        return new TimelineSummary(
+                timelineId,
+                timeline.version,
+                count,
+                byType,
+                Times.utc(timeline.createdAt),
+                Times.utc(timeline.updatedAt),
+                Times.utc(first),
+                Times.utc(last));
     }
 
     public StreamPage page(String timelineId, long fromSequence, int limit) {
         TimelineEntity timeline = existing(timelineId);
-        List<JournalEntry> entries = JournalEntry.find("timelineId = ?1 and sequence >= ?2 order by sequence",
-                timelineId, fromSequence).page(0, limit).list();
+        List<JournalEntry> entries = JournalEntry.find(
+                        "timelineId = ?1 and sequence >= ?2 order by sequence", timelineId, fromSequence)
+                .page(0, limit)
+                .list();
         List<TimelineEvent> events = entries.stream().map(this::event).toList();
         Long next = null;
         if (!events.isEmpty() && events.get(events.size() - 1).sequence() < timeline.version) {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Parses numeric parameters so that a bad value gets a problem naming the parameter, not a bare 404. */
 public final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static long positiveLong(String name, String raw, long max) {
         try {
@@ -18,7 +17,9 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemType.INVALID_REQUEST.exception("Invalid parameter " + name, List.of(new FieldError(name,
-                "range", "must be a whole number from 1" + (max == Long.MAX_VALUE ? "" : " to " + max))));
+        throw ProblemType.INVALID_REQUEST.exception(
+                "Invalid parameter " + name,
+                List.of(new FieldError(
+                        name, "range", "must be a whole number from 1" + (max == Long.MAX_VALUE ? "" : " to " + max))));
     }
 }

@@ -39,44 +39,87 @@ public class TimelineResource {
 
     @GET
     @Path("/timelines/{timelineId}")
-    @Operation(operationId = "getTimeline", summary = "Get a timeline's version and counts",
+    @Operation(
+            operationId = "getTimeline",
+            summary = "Get a timeline's version and counts",
             description = "The version (sequence of the last event) is also the ETag; send it back as If-Match.")
-    @APIResponse(responseCode = "200", description = "The timeline.",
-            headers = @Header(name = "ETag", description = "The version, quoted.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TimelineSummary.class)))
-    @APIResponse(responseCode = "404", description = "No such timeline.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The timeline.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, quoted.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimelineSummary.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such timeline.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response timeline(@Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId) {
+    public Response timeline(
+            @Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId) {
         TimelineIds.require(timelineId);
         TimelineSummary summary = reader.summary(timelineId);
         return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag(Long.toString(summary.version()))).build();
+                .tag(new EntityTag(Long.toString(summary.version())))
+                .build();
     }
 
     @GET
     @Path("/timelines/{timelineId}/stream")
-    @Operation(operationId = "readStream", summary = "Read a timeline's events in append order",
+    @Operation(
+            operationId = "readStream",
+            summary = "Read a timeline's events in append order",
             description = "The classic event-store read: events with sequence >= fromSequence, oldest first. "
                     + "Follow nextSequence (or the Link rel=next header) for the next page.")
-    @APIResponse(responseCode = "200", description = "A page of events.",
-            headers = @Header(name = "Link", description = "rel=\"next\" link when more events follow.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StreamPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter.",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when more events follow.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StreamPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid parameter.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such timeline.",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such timeline.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stream(
             @PathParam("timelineId") String timelineId,
-            @Parameter(description = "First sequence to return.", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1",
-                    defaultValue = "1"))
-            @QueryParam("fromSequence") @DefaultValue("1") String fromSequence,
-            @Parameter(description = "Page size, 1..1000.", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @QueryParam("limit") @DefaultValue("100") String limit,
+            @Parameter(
+                            description = "First sequence to return.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            defaultValue = "1"))
+                    @QueryParam("fromSequence")
+                    @DefaultValue("1")
+                    String fromSequence,
+            @Parameter(
+                            description = "Page size, 1..1000.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    @DefaultValue("100")
+                    String limit,
             @Context UriInfo uri) {
         TimelineIds.require(timelineId);
         long from = QueryParams.positiveLong("fromSequence", fromSequence, Long.MAX_VALUE);
@@ -84,7 +127,10 @@ public class TimelineResource {
         StreamPage page = reader.page(timelineId, from, size);
         Response.ResponseBuilder response = Response.ok(page, MediaType.APPLICATION_JSON_TYPE);
         if (page.nextSequence() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("fromSequence", page.nextSequence()).build(),
+            response.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("fromSequence", page.nextSequence())
+                            .build(),
                     "next");
         }
         return response.build();
@@ -92,16 +138,29 @@ public class TimelineResource {
 
     @GET
     @Path("/timelines/{timelineId}/stream/{sequence}")
-    @Operation(operationId = "readStreamEvent", summary = "Read one event of a timeline by sequence",
+    @Operation(
+            operationId = "readStreamEvent",
+            summary = "Read one event of a timeline by sequence",
             description = "The event with this sequence, from the journal.")
-    @APIResponse(responseCode = "200", description = "The event.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineEvent.class)))
-    @APIResponse(responseCode = "404", description = "No such timeline or event.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The event.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimelineEvent.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such timeline or event.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response event(@PathParam("timelineId") String timelineId,
-                          @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @PathParam("sequence") String sequence) {
+    public Response event(
+            @PathParam("timelineId") String timelineId,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("sequence")
+                    String sequence) {
         TimelineIds.require(timelineId);
         long seq = QueryParams.positiveLong("sequence", sequence, Long.MAX_VALUE);
-        return Response.ok(reader.event(timelineId, seq), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(reader.event(timelineId, seq), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

@@ -29,12 +29,19 @@ public class KafkaHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         long timeout = config.health().kafkaTimeout().toMillis();
         try {
-            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout)).nodes()
-                    .get(timeout, TimeUnit.MILLISECONDS).size();
-            return HealthCheckResponse.named("kafka").up().withData("brokers", nodes).build();
+            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
+                    .nodes()
+                    .get(timeout, TimeUnit.MILLISECONDS)
+                    .size();
+            return HealthCheckResponse.named("kafka")
+                    .up()
+                    .withData("brokers", nodes)
+                    .build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("kafka").down()
-                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            return HealthCheckResponse.named("kafka")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .build();
         }
     }
 

@@ -47,10 +47,15 @@ public class KafkaTopics {
         try (Admin admin = Admin.create(clientConfig())) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 String retention = topic.equals(config.topic().name()) ? "-1" : Long.toString(DEAD_LETTER_RETENTION_MS);
-                NewTopic newTopic = new NewTopic(topic, config.topic().partitions(), config.topic().replicationFactor())
+                NewTopic newTopic = new NewTopic(
+                                topic,
+                                config.topic().partitions(),
+                                config.topic().replicationFactor())
                         .configs(Map.of("retention.ms", retention, "cleanup.policy", "delete"));
                 admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
-                LOG.infof("Created topic %s with %d partition(s)", topic, config.topic().partitions());
+                LOG.infof(
+                        "Created topic %s with %d partition(s)",
+                        topic, config.topic().partitions());
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -37,8 +37,7 @@ public class DeadLetters {
     }
 
     /** A rejected record and why. */
-    public record DeadLetter(ConsumerRecord<String, byte[]> record, EventDecoder.Rejected rejection) {
-    }
+    public record DeadLetter(ConsumerRecord<String, byte[]> record, EventDecoder.Rejected rejection) {}
 
     /** Publishes and waits for every acknowledgement; throws when the broker did not take them all. */
     public synchronized void publish(List<DeadLetter> letters)

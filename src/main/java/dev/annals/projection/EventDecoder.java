@@ -2,6 +2,7 @@ package dev.annals.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
 import dev.annals.event.EventType;
 import dev.annals.event.EventTypeCatalogue;
 import dev.annals.event.JsonSchemas;
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import com.networknt.schema.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -27,8 +27,8 @@ import org.apache.kafka.common.header.Header;
  */
 @ApplicationScoped
 public class EventDecoder {
-    static final List<String> REQUIRED_HEADERS = List.of("ce_specversion", "ce_id", "ce_source", "ce_type",
-            "ce_subject");
+    static final List<String> REQUIRED_HEADERS =
+            List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject");
 
     private final ObjectMapper mapper;
     private final EventTypeCatalogue catalogue;
@@ -41,19 +41,16 @@ public class EventDecoder {
     }
 
     /** The outcome for one record: a valid event, or the reason it goes to the dead-letter topic. */
-    public sealed interface Decoded permits Valid, Rejected {
-    }
+    public sealed interface Decoded permits Valid, Rejected {}
 
     /**
      * An event to project, with its JSON as received and occurredAt in the offset it was given with (the mapper
      * normalises to UTC, but a day in New York is not a day in UTC).
      */
-    public record Valid(TimelineEvent event, String payload, OffsetDateTime localOccurredAt) implements Decoded {
-    }
+    public record Valid(TimelineEvent event, String payload, OffsetDateTime localOccurredAt) implements Decoded {}
 
     /** A record the projection cannot apply. */
-    public record Rejected(DeadLetterReason reason, String detail) implements Decoded {
-    }
+    public record Rejected(DeadLetterReason reason, String detail) implements Decoded {}
 
     /** Never throws: whatever cannot be applied is a rejection, so one record can never stall a partition. */
     public Decoded decode(ConsumerRecord<String, byte[]> record) {
@@ -72,7 +69,8 @@ public class EventDecoder {
         }
         String ceType = header(record, "ce_type");
         Optional<EventType> type = ceType.startsWith(CloudEventRecords.TYPE_PREFIX)
-                ? catalogue.find(ceType.substring(CloudEventRecords.TYPE_PREFIX.length())) : Optional.empty();
+                ? catalogue.find(ceType.substring(CloudEventRecords.TYPE_PREFIX.length()))
+                : Optional.empty();
         if (type.isEmpty()) {
             return new Rejected(DeadLetterReason.UNKNOWN_TYPE, "ce_type " + ceType + " is not in the catalogue");
         }
@@ -91,8 +89,10 @@ public class EventDecoder {
         }
         var envelopeErrors = published.validate(tree);
         if (!envelopeErrors.isEmpty()) {
-            return new Rejected(DeadLetterReason.INVALID_EVENT, "not a published Annals event: "
-                    + envelopeErrors.get(0).getInstanceLocation() + " " + envelopeErrors.get(0).getMessage());
+            return new Rejected(
+                    DeadLetterReason.INVALID_EVENT,
+                    "not a published Annals event: " + envelopeErrors.get(0).getInstanceLocation() + " "
+                            + envelopeErrors.get(0).getMessage());
         }
         if (!JsonText.nulCharacters("", tree).isEmpty()) {
             return new Rejected(DeadLetterReason.INVALID_EVENT, "the event contains the NUL character (U+0000)");
@@ -109,16 +109,26 @@ public class EventDecoder {
         }
         var errors = type.get().schema().validate(event.data());
         if (!errors.isEmpty()) {
-            return new Rejected(DeadLetterReason.INVALID_DATA, "data does not satisfy the schema of "
-                    + event.type() + ": " + errors.get(0).getInstanceLocation() + " " + errors.get(0).getMessage());
+            return new Rejected(
+                    DeadLetterReason.INVALID_DATA,
+                    "data does not satisfy the schema of " + event.type() + ": "
+                            + errors.get(0).getInstanceLocation() + " "
+                            + errors.get(0).getMessage());
         }
-        return new Valid(event, payload, OffsetDateTime.parse(tree.get("occurredAt").asText()));
+        return new Valid(
+                event, payload, OffsetDateTime.parse(tree.get("occurredAt").asText()));
     }
 
     private static String mismatch(ConsumerRecord<String, byte[]> record, String ceType, TimelineEvent event) {
-        if (event.id() == null || event.timelineId() == null || event.type() == null || event.occurredAt() == null
-                || event.occurredAtPrecision() == null || event.recordedAt() == null || event.title() == null
-                || event.data() == null || !event.data().isObject()) {
+        if (event.id() == null
+                || event.timelineId() == null
+                || event.type() == null
+                || event.occurredAt() == null
+                || event.occurredAtPrecision() == null
+                || event.recordedAt() == null
+                || event.title() == null
+                || event.data() == null
+                || !event.data().isObject()) {
             return "a required field of the event is missing";
         }
         if (!Slugs.isValid(event.timelineId()) || event.sequence() < 1) {

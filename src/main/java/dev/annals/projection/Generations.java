@@ -25,8 +25,7 @@ public class Generations {
     }
 
     /** Active and building generation of the projection. */
-    private record State(int active, Integer building) {
-    }
+    private record State(int active, Integer building) {}
 
     /** Reserves a new generation to rebuild into, discarding any unfinished rebuild. */
     @Transactional
@@ -78,11 +77,18 @@ public class Generations {
             State state = state(connection, "");
             int building = state.building() == null ? state.active() : state.building();
             for (String table : GENERATION_TABLES) {
-                delete(connection, "delete from " + table + " where generation not in (?, ?)", state.active(),
+                delete(
+                        connection,
+                        "delete from " + table + " where generation not in (?, ?)",
+                        state.active(),
                         building);
             }
-            delete(connection, "delete from projection_offset where projection = '" + ProjectionStore.PROJECTION
-                    + "' and generation not in (?, ?)", state.active(), building);
+            delete(
+                    connection,
+                    "delete from projection_offset where projection = '" + ProjectionStore.PROJECTION
+                            + "' and generation not in (?, ?)",
+                    state.active(),
+                    building);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }

@@ -20,13 +20,20 @@ public class ProjectionHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         ProjectorRunner live = projector.liveRunner();
         if (live == null) {
-            return HealthCheckResponse.named("projection").up().withData("state", "disabled").build();
+            return HealthCheckResponse.named("projection")
+                    .up()
+                    .withData("state", "disabled")
+                    .build();
         }
         long lag = ProjectionMetrics.lag(live.stats);
         long max = config.health().projectionLagMax();
         String state = live.stats.state();
         boolean up = lag <= max && !"failed".equals(state) && !"stopped".equals(state);
-        return HealthCheckResponse.named("projection").status(up).withData("state", state)
-                .withData("lag", lag).withData("max", max).build();
+        return HealthCheckResponse.named("projection")
+                .status(up)
+                .withData("state", state)
+                .withData("lag", lag)
+                .withData("max", max)
+                .build();
     }
 }

@@ -24,7 +24,8 @@ public class ProjectionMetrics {
     public ProjectionMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("annals.projection.lag", this, m -> m.value(ProjectionMetrics::lag))
-                .description("Records on the topic not yet applied by this instance's projector").register(registry);
+                .description("Records on the topic not yet applied by this instance's projector")
+                .register(registry);
         counter("annals.projection.applied", "Events applied to the read model", s -> s.applied.get());
         counter("annals.projection.duplicates", "Records skipped as already applied", s -> s.duplicates.get());
         counter("annals.dlq", "Records copied to the dead-letter topic", s -> s.deadLettered.get());
@@ -41,13 +42,16 @@ public class ProjectionMetrics {
             if (partitions.add(partition)) {
                 Gauge.builder("annals.projection.partition.lag", this, m -> m.value(s -> partitionLag(s, partition)))
                         .tag("partition", Integer.toString(partition))
-                        .description("Records of one partition not yet applied by this instance").register(registry);
+                        .description("Records of one partition not yet applied by this instance")
+                        .register(registry);
             }
         }
     }
 
     private void counter(String name, String description, ToDoubleFunction<RunnerStats> value) {
-        FunctionCounter.builder(name, this, m -> m.value(value)).description(description).register(registry);
+        FunctionCounter.builder(name, this, m -> m.value(value))
+                .description(description)
+                .register(registry);
     }
 
     private double value(ToDoubleFunction<RunnerStats> value) {
@@ -64,6 +68,7 @@ public class ProjectionMetrics {
     static long lag(RunnerStats stats) {
         Map<Integer, Long> positions = stats.positions();
         return stats.endOffsets().entrySet().stream()
-                .mapToLong(e -> Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), 0L))).sum();
+                .mapToLong(e -> Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), 0L)))
+                .sum();
     }
 }

@@ -33,7 +33,9 @@ public class ProjectionResource {
 
     @GET
     @Path("/projections")
-    @Operation(operationId = "listProjections", summary = "Projection status",
+    @Operation(
+            operationId = "listProjections",
+            summary = "Projection status",
             description = "Per partition: the next offset the read model will apply, the end of the log and the "
                     + "lag; counters; the last error; a rebuild in progress.")
     public List<ProjectionStatus> list() {
@@ -42,31 +44,62 @@ public class ProjectionResource {
 
     @POST
     @Path("/projections/timeline/rebuild")
-    @Operation(operationId = "rebuildTimelineProjection", summary = "Rebuild the timeline projection (admin)",
+    @Operation(
+            operationId = "rebuildTimelineProjection",
+            summary = "Rebuild the timeline projection (admin)",
             description = "Replays the topic from the earliest offset into a fresh generation of the read model "
                     + "and switches queries over once it has caught up. Queries keep answering from the current "
                     + "generation meanwhile. Follow progress in GET /v1/projections.")
-    @APIResponse(responseCode = "202", description = "Rebuild started.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectionStatus.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Rebuild started.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectionStatus.class)))
     public Response rebuild() {
         projector.rebuild();
-        return Response.accepted(status()).location(java.net.URI.create("/v1/projections")).build();
+        return Response.accepted(status())
+                .location(java.net.URI.create("/v1/projections"))
+                .build();
     }
 
     private ProjectionStatus status() {
         String topic = config.topic().name();
         ProjectorRunner live = projector.liveRunner();
         ProjectorRunner rebuild = projector.rebuildRunner();
-        ProjectionStatus.Rebuild rebuilding = rebuild == null ? null : new ProjectionStatus.Rebuild(
-                rebuild.generation(), rebuild.stats.state(), partitions(topic, rebuild.stats), rebuild.stats.applied.get());
+        ProjectionStatus.Rebuild rebuilding = rebuild == null
+                ? null
+                : new ProjectionStatus.Rebuild(
+                        rebuild.generation(),
+                        rebuild.stats.state(),
+                        partitions(topic, rebuild.stats),
+                        rebuild.stats.applied.get());
         if (live == null) {
-            return new ProjectionStatus(ProjectionStore.PROJECTION, "disabled", store.activeGeneration(), List.of(),
-                    0, 0, 0, null, null, rebuilding);
+            return new ProjectionStatus(
+                    ProjectionStore.PROJECTION,
+                    "disabled",
+                    store.activeGeneration(),
+                    List.of(),
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    rebuilding);
         }
         RunnerStats stats = live.stats;
-        return new ProjectionStatus(ProjectionStore.PROJECTION, stats.state(), store.activeGeneration(),
-                partitions(topic, stats), stats.applied.get(), stats.duplicates.get(), stats.deadLettered.get(),
-                stats.lastError(), stats.lastErrorAt(), rebuilding);
+        return new ProjectionStatus(
+                ProjectionStore.PROJECTION,
+                stats.state(),
+                store.activeGeneration(),
+                partitions(topic, stats),
+                stats.applied.get(),
+                stats.duplicates.get(),
+                stats.deadLettered.get(),
+                stats.lastError(),
+                stats.lastErrorAt(),
+                rebuilding);
     }
 
     private static List<ProjectionStatus.PartitionStatus> partitions(String topic, RunnerStats stats) {
@@ -74,7 +107,8 @@ public class ProjectionResource {
         List<ProjectionStatus.PartitionStatus> result = new ArrayList<>();
         stats.endOffsets().forEach((partition, end) -> {
             long position = positions.getOrDefault(partition, 0L);
-            result.add(new ProjectionStatus.PartitionStatus(topic, partition, position, end, Math.max(0, end - position)));
+            result.add(
+                    new ProjectionStatus.PartitionStatus(topic, partition, position, end, Math.max(0, end - position)));
         });
         return result;
     }

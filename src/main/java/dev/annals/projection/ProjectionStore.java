@@ -26,8 +26,8 @@ import org.apache.kafka.common.TopicPartition;
 public class ProjectionStore {
     public static final String PROJECTION = "timeline";
 
-    private static final String LOCK_STATE = "select active_generation, building_generation from projection_state "
-            + "where projection = ? for share";
+    private static final String LOCK_STATE =
+            "select active_generation, building_generation from projection_state " + "where projection = ? for share";
 
     /**
      * Inserts the batch with {@code on conflict do nothing} (either unique key: event id, or timeline and
@@ -87,8 +87,7 @@ public class ProjectionStore {
     }
 
     /** What one batch did. */
-    public record Applied(boolean generationCurrent, int applied, int duplicates) {
-    }
+    public record Applied(boolean generationCurrent, int applied, int duplicates) {}
 
     /**
      * Applies the batch to {@code generation}, unless that generation is no longer the one this runner feeds
@@ -96,8 +95,8 @@ public class ProjectionStore {
      * The check holds a share lock on the projection state until commit, which the blue/green switch waits for.
      */
     @Transactional
-    public Applied apply(int generation, boolean live, List<EventDecoder.Valid> batch,
-                         Map<TopicPartition, Long> nextOffsets) {
+    public Applied apply(
+            int generation, boolean live, List<EventDecoder.Valid> batch, Map<TopicPartition, Long> nextOffsets) {
         try (Connection connection = dataSource.getConnection()) {
             if (!current(connection, generation, live)) {
                 return new Applied(false, 0, 0);
@@ -120,15 +119,32 @@ public class ProjectionStore {
         }
     }
 
-    private static int write(Connection connection, int generation, ReadEventColumns rows,
-                             Map<TopicPartition, Long> nextOffsets) throws SQLException {
+    private static int write(
+            Connection connection, int generation, ReadEventColumns rows, Map<TopicPartition, Long> nextOffsets)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
-            Object[][] columns = {rows.eventIds(), rows.timelineIds(), rows.sequences(), rows.types(),
-                    rows.occurredAt(), rows.precisions(), rows.occurredFrom(), rows.occurredUntil(),
-                    rows.recordedAt(), rows.titles(), rows.actorIds(), rows.actorNames(), rows.publishers(),
-                    rows.tags(), rows.searchTexts(), rows.payloads()};
-            String[] types = {"uuid", "text", "int8", "text", "text", "text", "text", "text", "text", "text", "text",
-                    "text", "text", "text", "text", "text"};
+            Object[][] columns = {
+                rows.eventIds(),
+                rows.timelineIds(),
+                rows.sequences(),
+                rows.types(),
+                rows.occurredAt(),
+                rows.precisions(),
+                rows.occurredFrom(),
+                rows.occurredUntil(),
+                rows.recordedAt(),
+                rows.titles(),
+                rows.actorIds(),
+                rows.actorNames(),
+                rows.publishers(),
+                rows.tags(),
+                rows.searchTexts(),
+                rows.payloads()
+            };
+            String[] types = {
+                "uuid", "text", "int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
+                "text", "text", "text"
+            };
             int p = 1;
             for (int i = 0; i < columns.length; i++) {
                 statement.setArray(p++, connection.createArrayOf(types[i], columns[i]));
@@ -139,12 +155,20 @@ public class ProjectionStore {
             statement.setString(p++, PROJECTION);
             statement.setInt(p++, generation);
             List<TopicPartition> partitions = List.copyOf(nextOffsets.keySet());
-            statement.setArray(p++, connection.createArrayOf("text",
-                    partitions.stream().map(TopicPartition::topic).toArray(String[]::new)));
-            statement.setArray(p++, connection.createArrayOf("int4",
-                    partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new)));
-            statement.setArray(p, connection.createArrayOf("int8",
-                    partitions.stream().map(nextOffsets::get).toArray(Long[]::new)));
+            statement.setArray(
+                    p++,
+                    connection.createArrayOf(
+                            "text",
+                            partitions.stream().map(TopicPartition::topic).toArray(String[]::new)));
+            statement.setArray(
+                    p++,
+                    connection.createArrayOf(
+                            "int4",
+                            partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new)));
+            statement.setArray(
+                    p,
+                    connection.createArrayOf(
+                            "int8", partitions.stream().map(nextOffsets::get).toArray(Long[]::new)));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -157,8 +181,8 @@ public class ProjectionStore {
     public Map<Integer, Long> offsets(int generation, String topic) {
         Map<Integer, Long> offsets = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select partition, next_offset "
-                     + "from projection_offset where projection = ? and generation = ? and topic = ?")) {
+                PreparedStatement statement = connection.prepareStatement("select partition, next_offset "
+                        + "from projection_offset where projection = ? and generation = ? and topic = ?")) {
             statement.setString(1, PROJECTION);
             statement.setInt(2, generation);
             statement.setString(3, topic);
@@ -176,8 +200,8 @@ public class ProjectionStore {
     @Transactional
     public int activeGeneration() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select active_generation from projection_state where projection = ?")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "select active_generation from projection_state where projection = ?")) {
             statement.setString(1, PROJECTION);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

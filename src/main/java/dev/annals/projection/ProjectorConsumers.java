@@ -16,12 +16,15 @@ import org.jboss.logging.Logger;
 final class ProjectorConsumers {
     private static final Logger LOG = Logger.getLogger(ProjectorConsumers.class);
 
-    private ProjectorConsumers() {
-    }
+    private ProjectorConsumers() {}
 
     /** Refreshes positions and end offsets at most once a second (or now when {@code always}); returns the time. */
-    static long refreshLag(KafkaConsumer<String, byte[]> c, RunnerStats stats, long lastCheck, boolean always,
-                           ProjectionMetrics metrics) {
+    static long refreshLag(
+            KafkaConsumer<String, byte[]> c,
+            RunnerStats stats,
+            long lastCheck,
+            boolean always,
+            ProjectionMetrics metrics) {
         long now = System.nanoTime();
         if (!always && now - lastCheck < 1_000_000_000L) {
             return lastCheck;
@@ -49,8 +52,9 @@ final class ProjectorConsumers {
     /** Whether every assigned partition is read up to its end. */
     static boolean caughtUp(RunnerStats stats) {
         Map<Integer, Long> positions = stats.positions();
-        return !positions.isEmpty() && stats.endOffsets().entrySet().stream()
-                .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return !positions.isEmpty()
+                && stats.endOffsets().entrySet().stream()
+                        .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     /** A consumer for the live runner (in the group) or a rebuild runner (no group, manual assignment). */
@@ -70,7 +74,8 @@ final class ProjectorConsumers {
         // fetch.min.bytes stays 1 so that a fetch answers as soon as anything is there (freshness; fetch.max.wait
         // then never delays), but one fetch may carry a whole batch of ~1 KiB events from a single partition
         // when catching up; a kafka.max.partition.fetch.bytes property overrides it
-        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        props.putIfAbsent(
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, settings.maxPollRecords() * 2048));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, live ? "annals-projector" : "annals-rebuild-" + generation);

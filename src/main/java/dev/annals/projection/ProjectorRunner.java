@@ -69,7 +69,8 @@ final class ProjectorRunner implements Runnable {
                     c.subscribe(List.of(topic), new SeekOnAssign());
                 } else {
                     List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
                     c.assign(partitions);
                     seekStored(partitions);
                 }
@@ -93,7 +94,8 @@ final class ProjectorRunner implements Runnable {
 
     private void loop(KafkaConsumer<String, byte[]> c) throws Exception {
         while (running) {
-            ConsumerRecords<String, byte[]> records = c.poll(ctx.config().projection().pollTimeout());
+            ConsumerRecords<String, byte[]> records =
+                    c.poll(ctx.config().projection().pollTimeout());
             if (!records.isEmpty()) {
                 try {
                     try {
@@ -106,8 +108,9 @@ final class ProjectorRunner implements Runnable {
                         LOG.warnf("The read model rejected a batch (%s); applying it record by record", e.getMessage());
                         applyOneByOne(c, records);
                     }
-                } catch (RuntimeException | java.util.concurrent.ExecutionException
-                         | java.util.concurrent.TimeoutException e) {
+                } catch (RuntimeException
+                        | java.util.concurrent.ExecutionException
+                        | java.util.concurrent.TimeoutException e) {
                     stats.error(e);
                     LOG.warnf("Projection batch failed, it will be retried: %s", e.getMessage());
                     pause();
@@ -115,8 +118,7 @@ final class ProjectorRunner implements Runnable {
                     continue;
                 }
             }
-            lagCheckedAt = ProjectorConsumers.refreshLag(c, stats, lagCheckedAt, !live,
-                    live ? ctx.metrics() : null);
+            lagCheckedAt = ProjectorConsumers.refreshLag(c, stats, lagCheckedAt, !live, live ? ctx.metrics() : null);
             if (!live && ProjectorConsumers.caughtUp(stats) && ctx.generations().trySwitch(generation, topic)) {
                 stats.state("switched");
                 running = false;
@@ -140,11 +142,18 @@ final class ProjectorRunner implements Runnable {
                 if (!RejectedByDatabase.is(e)) {
                     throw e;
                 }
-                DeadLetters.DeadLetter letter = new DeadLetters.DeadLetter(record, new EventDecoder.Rejected(
-                        DeadLetterReason.INVALID_EVENT, "the read model rejected the event: " + e.getMessage()));
+                DeadLetters.DeadLetter letter = new DeadLetters.DeadLetter(
+                        record,
+                        new EventDecoder.Rejected(
+                                DeadLetterReason.INVALID_EVENT,
+                                "the read model rejected the event: " + e.getMessage()));
                 ctx.deadLetters().publish(live ? List.of(letter) : beyondLive(List.of(letter)));
-                ctx.store().apply(generation, live, List.of(),
-                        Map.of(new TopicPartition(record.topic(), record.partition()), record.offset() + 1));
+                ctx.store()
+                        .apply(
+                                generation,
+                                live,
+                                List.of(),
+                                Map.of(new TopicPartition(record.topic(), record.partition()), record.offset() + 1));
                 stats.deadLettered.incrementAndGet();
             }
         }
@@ -195,7 +204,9 @@ final class ProjectorRunner implements Runnable {
             return dead;
         }
         Map<Integer, Long> liveOffsets = ctx.store().offsets(ctx.store().activeGeneration(), topic);
-        return dead.stream().filter(d -> d.record().offset() >= liveOffsets.getOrDefault(d.record().partition(), 0L))
+        return dead.stream()
+                .filter(d -> d.record().offset()
+                        >= liveOffsets.getOrDefault(d.record().partition(), 0L))
                 .toList();
     }
 

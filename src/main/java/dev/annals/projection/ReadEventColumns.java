@@ -17,19 +17,47 @@ import java.util.stream.Stream;
  * insert. Timestamps travel as PostgreSQL text in UTC with an era (so years before 1 AD keep their meaning), and
  * the text[] columns of each row as array literals, because a PostgreSQL array of arrays must be rectangular.
  */
-record ReadEventColumns(UUID[] eventIds, String[] timelineIds, Long[] sequences, String[] types,
-                        String[] occurredAt, String[] precisions, String[] occurredFrom, String[] occurredUntil,
-                        String[] recordedAt, String[] titles, String[] actorIds, String[] actorNames,
-                        String[] publishers, String[] tags, String[] searchTexts, String[] payloads) {
+record ReadEventColumns(
+        UUID[] eventIds,
+        String[] timelineIds,
+        Long[] sequences,
+        String[] types,
+        String[] occurredAt,
+        String[] precisions,
+        String[] occurredFrom,
+        String[] occurredUntil,
+        String[] recordedAt,
+        String[] titles,
+        String[] actorIds,
+        String[] actorNames,
+        String[] publishers,
+        String[] tags,
+        String[] searchTexts,
+        String[] payloads) {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'Z' G", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss.SSSSSS'Z' G", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     static ReadEventColumns of(List<EventDecoder.Valid> batch) {
         int n = batch.size();
-        ReadEventColumns c = new ReadEventColumns(new UUID[n], new String[n], new Long[n], new String[n],
-                new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
-                new String[n], new String[n], new String[n], new String[n], new String[n], new String[n]);
+        ReadEventColumns c = new ReadEventColumns(
+                new UUID[n],
+                new String[n],
+                new Long[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n],
+                new String[n]);
         for (int i = 0; i < n; i++) {
             EventDecoder.Valid valid = batch.get(i);
             TimelineEvent event = valid.event();
@@ -46,12 +74,16 @@ record ReadEventColumns(UUID[] eventIds, String[] timelineIds, Long[] sequences,
             c.titles[i] = event.title();
             c.actorIds[i] = arrayLiteral(event.actors().stream().map(Actor::id));
             c.actorNames[i] = arrayLiteral(event.actors().stream().map(Actor::name));
-            c.publishers[i] = arrayLiteral(event.sources().stream().map(Source::publisher)
-                    .map(p -> p.toLowerCase(Locale.ROOT)).distinct());
+            c.publishers[i] = arrayLiteral(event.sources().stream()
+                    .map(Source::publisher)
+                    .map(p -> p.toLowerCase(Locale.ROOT))
+                    .distinct());
             c.tags[i] = arrayLiteral(event.tags().stream());
-            c.searchTexts[i] = Stream.concat(Stream.of(event.title(), event.summary()),
+            c.searchTexts[i] = Stream.concat(
+                            Stream.of(event.title(), event.summary()),
                             event.actors().stream().map(Actor::name))
-                    .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" \n "));
+                    .filter(s -> s != null && !s.isBlank())
+                    .collect(Collectors.joining(" \n "));
             c.payloads[i] = valid.payload();
         }
         return c;

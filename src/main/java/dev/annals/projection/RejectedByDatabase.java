@@ -7,12 +7,12 @@ import java.sql.SQLException;
  * a transient failure such as a lost connection: the first is dead-lettered, the second retried.
  */
 final class RejectedByDatabase {
-    private RejectedByDatabase() {
-    }
+    private RejectedByDatabase() {}
 
     static boolean is(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return true;
             }

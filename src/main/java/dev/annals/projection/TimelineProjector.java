@@ -22,13 +22,19 @@ public class TimelineProjector {
     private volatile ProjectorRunner rebuild;
     private Thread rebuildThread;
 
-    public TimelineProjector(AnnalsConfig config, KafkaTopics topics, EventDecoder decoder, DeadLetters deadLetters,
-                             ProjectionStore store, Generations generations, ProjectionMetrics metrics) {
+    public TimelineProjector(
+            AnnalsConfig config,
+            KafkaTopics topics,
+            EventDecoder decoder,
+            DeadLetters deadLetters,
+            ProjectionStore store,
+            Generations generations,
+            ProjectionMetrics metrics) {
         this.config = config;
         this.generations = generations;
         this.store = store;
-        this.context = new ProjectorContext(config, topics, decoder, deadLetters, store, generations,
-                metrics, this::switched);
+        this.context =
+                new ProjectorContext(config, topics, decoder, deadLetters, store, generations, metrics, this::switched);
         metrics.watch(() -> {
             ProjectorRunner runner = liveRunner();
             return runner == null ? null : runner.stats;

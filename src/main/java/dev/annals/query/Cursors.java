@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,10 +15,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import io.quarkus.runtime.LaunchMode;
 import javax.crypto.Mac;
-import org.jboss.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * Opaque keyset cursors: the sort key of the last row plus the query's fingerprint, signed with HMAC-SHA256 so
@@ -36,8 +36,10 @@ public class Cursors {
         this.key = new SecretKeySpec(config.query().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         if (AnnalsConfig.Query.DEFAULT_CURSOR_SECRET.equals(config.query().cursorSecret())
                 && LaunchMode.current() == LaunchMode.NORMAL) {
-            Logger.getLogger(Cursors.class).warn("annals.query.cursor-secret has its built-in default: anyone can "
-                    + "forge pagination cursors. Set ANNALS_QUERY_CURSOR_SECRET to a random value on every instance.");
+            Logger.getLogger(Cursors.class)
+                    .warn(
+                            "annals.query.cursor-secret has its built-in default: anyone can "
+                                    + "forge pagination cursors. Set ANNALS_QUERY_CURSOR_SECRET to a random value on every instance.");
         }
     }
 
@@ -94,7 +96,8 @@ public class Cursors {
     }
 
     private static RuntimeException invalid(String message) {
-        return ProblemType.INVALID_REQUEST.exception("Invalid cursor: " + message + "; start again without cursor",
+        return ProblemType.INVALID_REQUEST.exception(
+                "Invalid cursor: " + message + "; start again without cursor",
                 List.of(new FieldError("cursor", "cursor", message)));
     }
 }

@@ -7,23 +7,44 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The filters of an event query; every part is optional, list filters match any of their values. */
-public record EventFilter(List<String> timelines, List<String> types, List<String> actors, List<String> tags,
-                          List<String> sources, OffsetDateTime from, OffsetDateTime to, String q, boolean descending) {
+public record EventFilter(
+        List<String> timelines,
+        List<String> types,
+        List<String> actors,
+        List<String> tags,
+        List<String> sources,
+        OffsetDateTime from,
+        OffsetDateTime to,
+        String q,
+        boolean descending) {
 
     private static final ObjectMapper FINGERPRINT = new ObjectMapper();
 
     /** Whether the filter matches every event. */
     boolean matchesAll() {
-        return timelines.isEmpty() && types.isEmpty() && actors.isEmpty() && tags.isEmpty() && sources.isEmpty()
-                && from == null && to == null && q == null;
+        return timelines.isEmpty()
+                && types.isEmpty()
+                && actors.isEmpty()
+                && tags.isEmpty()
+                && sources.isEmpty()
+                && from == null
+                && to == null
+                && q == null;
     }
 
     /** Identifies the query a cursor belongs to (everything but the page position). */
     String fingerprint() {
         try {
-            return FINGERPRINT.writeValueAsString(Arrays.asList(timelines, types, actors, tags, sources,
-                    from == null ? null : from.toInstant().toString(), to == null ? null : to.toInstant().toString(),
-                    q, descending));
+            return FINGERPRINT.writeValueAsString(Arrays.asList(
+                    timelines,
+                    types,
+                    actors,
+                    tags,
+                    sources,
+                    from == null ? null : from.toInstant().toString(),
+                    to == null ? null : to.toInstant().toString(),
+                    q,
+                    descending));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a filter", e);
         }

@@ -10,5 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A page of matching events.")
 public record EventPage(
         @Schema(required = true) List<TimelineEvent> events,
-        @Schema(description = "Pass as cursor to get the next page; absent on the last page.") String nextCursor) {
-}
+
+        @Schema(description = "Pass as cursor to get the next page; absent on the last page.")
+        String nextCursor) {}

@@ -44,14 +44,17 @@ public class EventQuery {
         List<TimelineEvent> events = new ArrayList<>();
         List<String> lastKey = null;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = QuerySql.events(filter, after, limit).prepare(connection);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement =
+                        QuerySql.events(filter, after, limit).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (events.size() == limit) {
                     return new EventPage(events, cursors.encode(filter.fingerprint(), lastKey));
                 }
                 events.add(parse(rs.getString(1)));
-                lastKey = List.of(rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3),
+                lastKey = List.of(
+                        rs.getObject(2, OffsetDateTime.class).toString(),
+                        rs.getString(3),
                         Long.toString(rs.getLong(4)));
             }
         } catch (SQLException e) {
@@ -62,8 +65,8 @@ public class EventQuery {
 
     public Optional<TimelineEvent> event(UUID eventId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = QuerySql.event(eventId).prepare(connection);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = QuerySql.event(eventId).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
         } catch (SQLException e) {
             throw new DatabaseException(e);
@@ -77,8 +80,8 @@ public class EventQuery {
     public List<ActorSummary> actors(EventFilter filter, int limit) {
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = QuerySql.actors(filter, limit).prepare(connection);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = QuerySql.actors(filter, limit).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
@@ -91,17 +94,23 @@ public class EventQuery {
     /** Timelines of the read model ordered by id, after the cursor's id. */
     public TimelinePage timelines(String cursor, int limit) {
         String fingerprint = "timelines";
-        String after = cursor != null && !cursor.isBlank() ? cursors.decode(cursor, fingerprint, 1).get(0) : null;
+        String after = cursor != null && !cursor.isBlank()
+                ? cursors.decode(cursor, fingerprint, 1).get(0)
+                : null;
         List<TimelineListItem> timelines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = QuerySql.timelines(after, limit).prepare(connection);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = QuerySql.timelines(after, limit).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (timelines.size() == limit) {
                     String last = timelines.get(timelines.size() - 1).timelineId();
                     return new TimelinePage(timelines, cursors.encode(fingerprint, List.of(last)));
                 }
-                timelines.add(new TimelineListItem(rs.getString(1), null, rs.getLong(2), rs.getLong(3),
+                timelines.add(new TimelineListItem(
+                        rs.getString(1),
+                        null,
+                        rs.getLong(2),
+                        rs.getLong(3),
                         Times.utc(rs.getObject(4, OffsetDateTime.class)),
                         Times.utc(rs.getObject(5, OffsetDateTime.class))));
             }
@@ -117,8 +126,9 @@ public class EventQuery {
      */
     public boolean reached(String timelineId, long sequence) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = QuerySql.reached(timelineId, sequence).prepare(connection);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement =
+                        QuerySql.reached(timelineId, sequence).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {

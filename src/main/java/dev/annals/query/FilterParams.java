@@ -29,27 +29,40 @@ public class FilterParams {
     public List<String> source;
 
     @QueryParam("from")
-    @Parameter(description = "Only events that may have occurred at or after this instant (ISO-8601 date-time with "
-            + "offset, or a date = its start in UTC). An event matches when the interval its precision allows "
-            + "overlaps [from, to).", schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+    @Parameter(
+            description = "Only events that may have occurred at or after this instant (ISO-8601 date-time with "
+                    + "offset, or a date = its start in UTC). An event matches when the interval its precision allows "
+                    + "overlaps [from, to).",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"),
             example = "2026-02-26T00:00:00Z")
     public String from;
 
     @QueryParam("to")
-    @Parameter(description = "Only events that may have occurred before this instant (exclusive).",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-02-27T00:00:00Z")
+    @Parameter(
+            description = "Only events that may have occurred before this instant (exclusive).",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+            example = "2026-02-27T00:00:00Z")
     public String to;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over title, summary and actor names (web search syntax: words, "
-            + "\"quoted phrases\", OR, -excluded).", example = "\"red lines\" surveillance")
+    @Parameter(
+            description = "Full-text search over title, summary and actor names (web search syntax: words, "
+                    + "\"quoted phrases\", OR, -excluded).",
+            example = "\"red lines\" surveillance")
     public String q;
 
     EventFilter toFilter(String timelineId, String order) {
         String text = q == null || q.isBlank() ? null : QueryParsing.text("q", q.trim());
         List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list("timeline", timeline);
-        return new EventFilter(timelines, QueryParsing.list("type", type), QueryParsing.list("actor", actor),
-                QueryParsing.list("tag", tag), QueryParsing.list("source", source), QueryParsing.instant("from", from),
-                QueryParsing.instant("to", to), text, QueryParsing.descending(order));
+        return new EventFilter(
+                timelines,
+                QueryParsing.list("type", type),
+                QueryParsing.list("actor", actor),
+                QueryParsing.list("tag", tag),
+                QueryParsing.list("source", source),
+                QueryParsing.instant("from", from),
+                QueryParsing.instant("to", to),
+                text,
+                QueryParsing.descending(order));
     }
 }

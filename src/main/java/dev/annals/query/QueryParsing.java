@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** Parses query parameters into typed values, answering 400 with the parameter's name when one is invalid. */
 final class QueryParsing {
-    private QueryParsing() {
-    }
+    private QueryParsing() {}
 
     /** An ISO-8601 date-time with offset, or a plain date meaning its start in UTC. */
     static OffsetDateTime instant(String name, String raw) {
@@ -22,7 +21,8 @@ final class QueryParsing {
         }
         OffsetDateTime value;
         try {
-            value = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC)
+            value = raw.length() == 10
+                    ? LocalDate.parse(raw).atStartOfDay().atOffset(ZoneOffset.UTC)
                     : OffsetDateTime.parse(raw);
         } catch (DateTimeParseException e) {
             throw invalid(name, "format", "must be an ISO-8601 date-time with offset (2026-02-26T18:00:00Z) or a date");
@@ -48,8 +48,14 @@ final class QueryParsing {
     }
 
     static List<String> list(String name, List<String> raw) {
-        List<String> values = raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank())
-                .map(String::trim).distinct().sorted().toList();
+        List<String> values = raw == null
+                ? List.of()
+                : raw.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::trim)
+                        .distinct()
+                        .sorted()
+                        .toList();
         values.forEach(v -> text(name, v));
         return values;
     }
@@ -63,7 +69,7 @@ final class QueryParsing {
     }
 
     static RuntimeException invalid(String name, String rule, String message) {
-        return ProblemType.INVALID_REQUEST.exception("Invalid parameter " + name,
-                List.of(new FieldError(name, rule, message)));
+        return ProblemType.INVALID_REQUEST.exception(
+                "Invalid parameter " + name, List.of(new FieldError(name, rule, message)));
     }
 }

@@ -1,11 +1,11 @@
 package dev.annals.query;
 
 import dev.annals.config.AnnalsConfig;
-import io.micrometer.core.annotation.Timed;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
 import dev.annals.journal.TimelineIds;
+import io.micrometer.core.annotation.Timed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,18 +46,34 @@ public class QueryResource {
 
     @GET
     @Path("/events")
-    @Timed(value = "annals.query", extraTags = {"endpoint", "events"}, description = "Query latency by endpoint")
-    @Operation(operationId = "queryEvents", summary = "Query events across timelines",
+    @Timed(
+            value = "annals.query",
+            extraTags = {"endpoint", "events"},
+            description = "Query latency by endpoint")
+    @Operation(
+            operationId = "queryEvents",
+            summary = "Query events across timelines",
             description = "Filters combine with AND; repeated values of one filter with OR. Ordered by occurredAt, "
                     + "ties broken by timeline id and sequence. Keyset pagination: pass nextCursor as cursor.")
-    @APIResponse(responseCode = "200", description = "A page of events.",
-            headers = @Header(name = "Link", description = "rel=\"next\" link when more events follow.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EventPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when more events follow.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid parameter or cursor.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "waitFor position not applied in time (Retry-After).",
+    @APIResponse(
+            responseCode = "503",
+            description = "waitFor position not applied in time (Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response events(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
         return eventPage(filters.toFilter(null, page.order), page, uri);
@@ -65,41 +81,71 @@ public class QueryResource {
 
     @GET
     @Path("/timelines/{timelineId}/events")
-    @Timed(value = "annals.query", extraTags = {"endpoint", "timeline-events"}, description = "Query latency by endpoint")
-    @Operation(operationId = "queryTimelineEvents", summary = "Query the events of one timeline",
+    @Timed(
+            value = "annals.query",
+            extraTags = {"endpoint", "timeline-events"},
+            description = "Query latency by endpoint")
+    @Operation(
+            operationId = "queryTimelineEvents",
+            summary = "Query the events of one timeline",
             description = "Like GET /v1/events, restricted to one timeline.")
-    @APIResponse(responseCode = "200", description = "A page of events.",
-            headers = @Header(name = "Link", description = "rel=\"next\" link when more events follow.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EventPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when more events follow.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid parameter or cursor.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "waitFor position not applied in time (Retry-After).",
+    @APIResponse(
+            responseCode = "503",
+            description = "waitFor position not applied in time (Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response timelineEvents(@Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId")
-                                   String timelineId, @BeanParam FilterParams filters, @BeanParam PageParams page,
-                                   @Context UriInfo uri) {
+    public Response timelineEvents(
+            @Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
+            @BeanParam FilterParams filters,
+            @BeanParam PageParams page,
+            @Context UriInfo uri) {
         TimelineIds.require(timelineId);
         return eventPage(filters.toFilter(timelineId, page.order), page, uri);
     }
 
     @GET
     @Path("/events/{eventId}")
-    @Timed(value = "annals.query", extraTags = {"endpoint", "event"}, description = "Query latency by endpoint")
-    @Operation(operationId = "getEvent", summary = "Get one event by id",
+    @Timed(
+            value = "annals.query",
+            extraTags = {"endpoint", "event"},
+            description = "Query latency by endpoint")
+    @Operation(
+            operationId = "getEvent",
+            summary = "Get one event by id",
             description = "Events are immutable: the ETag never changes, If-None-Match answers 304.")
-    @APIResponse(responseCode = "200", description = "The event.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The event.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TimelineEvent.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimelineEvent.class)))
     @APIResponse(responseCode = "304", description = "Not modified.")
-    @APIResponse(responseCode = "404", description = "No such event.",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such event.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response event(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                          @PathParam("eventId") String eventId,
-                          @Parameter(description = "Position from an append to wait for.")
-                          @QueryParam("waitFor") String waitFor, @Context Request request) {
+    public Response event(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("eventId")
+                    String eventId,
+            @Parameter(description = "Position from an append to wait for.") @QueryParam("waitFor") String waitFor,
+            @Context Request request) {
         UUID id;
         try {
             id = UUID.fromString(eventId);
@@ -112,49 +158,87 @@ public class QueryResource {
         EntityTag tag = new EntityTag(event.id() + "-" + event.sequence());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         return (notModified != null ? notModified : Response.ok(event, MediaType.APPLICATION_JSON_TYPE))
-                .tag(tag).header("Cache-Control", "max-age=3600").build();
+                .tag(tag)
+                .header("Cache-Control", "max-age=3600")
+                .build();
     }
 
     @GET
     @Path("/timelines")
-    @Timed(value = "annals.query", extraTags = {"endpoint", "timelines"}, description = "Query latency by endpoint")
-    @Operation(operationId = "listTimelines", summary = "List timelines",
+    @Timed(
+            value = "annals.query",
+            extraTags = {"endpoint", "timelines"},
+            description = "Query latency by endpoint")
+    @Operation(
+            operationId = "listTimelines",
+            summary = "List timelines",
             description = "Timelines known to the read model, ordered by id, with counts and time span.")
-    @APIResponse(responseCode = "200", description = "A page of timelines.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of timelines.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimelinePage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid parameter or cursor.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelinePage timelines(@BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
-        return query.timelines(page.cursor, QueryParsing.limit(page.limit, config.query().defaultLimit(),
-                config.query().maxLimit()));
+        return query.timelines(
+                page.cursor,
+                QueryParsing.limit(
+                        page.limit,
+                        config.query().defaultLimit(),
+                        config.query().maxLimit()));
     }
 
     @GET
     @Path("/actors")
-    @Timed(value = "annals.query", extraTags = {"endpoint", "actors"}, description = "Query latency by endpoint")
-    @Operation(operationId = "listActors", summary = "List actors of matching events",
+    @Timed(
+            value = "annals.query",
+            extraTags = {"endpoint", "actors"},
+            description = "Query latency by endpoint")
+    @Operation(
+            operationId = "listActors",
+            summary = "List actors of matching events",
             description = "Actors named by the events matching the filters, with how many such events name them, "
                     + "most frequent first.")
-    @APIResponse(responseCode = "200", description = "Actors, most frequent first.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ActorSummary.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Actors, most frequent first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ActorSummary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid parameter or cursor.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
-        return query.actors(filters.toFilter(null, null), QueryParsing.limit(page.limit,
-                config.query().defaultLimit(), config.query().maxLimit()));
+        return query.actors(
+                filters.toFilter(null, null),
+                QueryParsing.limit(
+                        page.limit,
+                        config.query().defaultLimit(),
+                        config.query().maxLimit()));
     }
 
     private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {
-        int limit = QueryParsing.limit(page.limit, config.query().defaultLimit(), config.query().maxLimit());
+        int limit = QueryParsing.limit(
+                page.limit, config.query().defaultLimit(), config.query().maxLimit());
         readYourWrites.await(page.waitFor);
         EventPage result = query.events(filter, page.cursor, limit);
         Response.ResponseBuilder response = Response.ok(result, MediaType.APPLICATION_JSON_TYPE);
         if (result.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor())
-                    .replaceQueryParam("waitFor").build(), "next");
+            response.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", result.nextCursor())
+                            .replaceQueryParam("waitFor")
+                            .build(),
+                    "next");
         }
         return response.build();
     }

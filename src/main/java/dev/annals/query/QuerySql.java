@@ -13,8 +13,7 @@ import org.postgresql.PGStatement;
  * benchmark harness runs the very same statements raw to compare.
  */
 public final class QuerySql {
-    private QuerySql() {
-    }
+    private QuerySql() {}
 
     /**
      * A statement and its parameters. A filtered query is planned with its values every time (never as a
@@ -29,7 +28,9 @@ public final class QuerySql {
             for (int i = 0; i < params.size(); i++) {
                 Object value = params.get(i);
                 if (value instanceof SqlFilter.TextArray array) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", array.values().toArray()));
+                    statement.setArray(
+                            i + 1,
+                            connection.createArrayOf("text", array.values().toArray()));
                 } else {
                     statement.setObject(i + 1, value);
                 }
@@ -51,32 +52,47 @@ public final class QuerySql {
         if (after != null) {
             // the redundant bound on occurred_at alone lets an index that is not led by occurred_at (one
             // timeline's, one type's) start at the cursor
-            sql.and("(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)"
-                    + " and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?", after[0], after[1], after[2],
+            sql.and(
+                    "(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)"
+                            + " and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?",
+                    after[0],
+                    after[1],
+                    after[2],
                     after[0]);
         }
-        return new Statement("select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
-                + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
-                + ", e.sequence " + direction + " limit " + (limit + 1), sql.params, true);
+        return new Statement(
+                "select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
+                        + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
+                        + ", e.sequence " + direction + " limit " + (limit + 1),
+                sql.params,
+                true);
     }
 
     /** One event by id. */
     public static Statement event(UUID eventId) {
-        return new Statement("select e.payload from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                + " and e.event_id = ?", List.of(eventId), false);
+        return new Statement(
+                "select e.payload from read_event e where " + SqlFilter.ACTIVE_GENERATION + " and e.event_id = ?",
+                List.of(eventId),
+                false);
     }
 
     /** Actors of the matching events: from the maintained counts without a filter, counted within a filter. */
     public static Statement actors(EventFilter filter, int limit) {
         if (filter.matchesAll()) {
-            return new Statement("select a.actor_id, a.name, a.event_count from read_actor a where a.generation = "
-                    + "(select active_generation from projection_state where projection = 'timeline') "
-                    + "order by a.event_count desc, a.actor_id limit " + limit, List.of(), false);
+            return new Statement(
+                    "select a.actor_id, a.name, a.event_count from read_actor a where a.generation = "
+                            + "(select active_generation from projection_state where projection = 'timeline') "
+                            + "order by a.event_count desc, a.actor_id limit " + limit,
+                    List.of(),
+                    false);
         }
         SqlFilter sql = new SqlFilter(filter);
-        return new Statement("select a.id, max(a.name), count(*) from read_event e "
-                + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
-                + " group by a.id order by count(*) desc, a.id limit " + limit, sql.params, true);
+        return new Statement(
+                "select a.id, max(a.name), count(*) from read_event e "
+                        + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
+                        + " group by a.id order by count(*) desc, a.id limit " + limit,
+                sql.params,
+                true);
     }
 
     /** A page of timelines by id, after {@code afterId} when given (one more row tells whether more follow). */
@@ -85,15 +101,22 @@ public final class QuerySql {
         if (afterId != null) {
             params.add(afterId);
         }
-        return new Statement("select t.timeline_id, t.event_count, t.version, t.first_occurred_at, "
-                + "t.last_occurred_at from read_timeline t where t.generation = (select active_generation from "
-                + "projection_state where projection = 'timeline')" + (afterId != null ? " and t.timeline_id > ?" : "")
-                + " order by t.timeline_id limit " + (limit + 1), params, false);
+        return new Statement(
+                "select t.timeline_id, t.event_count, t.version, t.first_occurred_at, "
+                        + "t.last_occurred_at from read_timeline t where t.generation = (select active_generation from "
+                        + "projection_state where projection = 'timeline')"
+                        + (afterId != null ? " and t.timeline_id > ?" : "")
+                        + " order by t.timeline_id limit " + (limit + 1),
+                params,
+                false);
     }
 
     /** Whether the active generation holds the timeline's event {@code sequence} or a later one. */
     static Statement reached(String timelineId, long sequence) {
-        return new Statement("select exists (select 1 from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                + " and e.timeline_id = ? and e.sequence >= ?)", List.of(timelineId, sequence), false);
+        return new Statement(
+                "select exists (select 1 from read_event e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.sequence >= ?)",
+                List.of(timelineId, sequence),
+                false);
     }
 }

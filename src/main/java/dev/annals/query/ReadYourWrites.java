@@ -36,14 +36,16 @@ public class ReadYourWrites {
             version = -1;
         }
         if (!Slugs.isValid(timelineId) || version < 0) {
-            throw ProblemType.INVALID_REQUEST.exception("Invalid waitFor position", List.of(new FieldError(
-                    "waitFor", "position", "must be a position returned by an append, e.g. my-timeline:14")));
+            throw ProblemType.INVALID_REQUEST.exception(
+                    "Invalid waitFor position",
+                    List.of(new FieldError(
+                            "waitFor", "position", "must be a position returned by an append, e.g. my-timeline:14")));
         }
         long deadline = System.nanoTime() + config.query().waitTimeout().toNanos();
         while (version > 0 && !query.reached(timelineId, version)) {
             if (System.nanoTime() > deadline) {
-                throw ProblemType.PROJECTION_LAGGING.exception("The read model has not applied " + position
-                        + " within " + config.query().waitTimeout().toMillis() + " ms; retry shortly");
+                throw ProblemType.PROJECTION_LAGGING.exception("The read model has not applied " + position + " within "
+                        + config.query().waitTimeout().toMillis() + " ms; retry shortly");
             }
             try {
                 Thread.sleep(POLL_MILLIS);

@@ -14,8 +14,7 @@ final class SqlFilter {
     final List<Object> params = new ArrayList<>();
 
     /** A text[] parameter, bound with {@code Connection.createArrayOf}. */
-    record TextArray(List<String> values) {
-    }
+    record TextArray(List<String> values) {}
 
     SqlFilter(EventFilter filter) {
         if (!filter.timelines().isEmpty()) {
@@ -31,19 +30,26 @@ final class SqlFilter {
             and("e.tags && ?", new TextArray(filter.tags()));
         }
         if (!filter.sources().isEmpty()) {
-            and("e.publishers && ?", new TextArray(filter.sources().stream()
-                    .map(s -> s.toLowerCase(Locale.ROOT)).toList()));
+            and(
+                    "e.publishers && ?",
+                    new TextArray(filter.sources().stream()
+                            .map(s -> s.toLowerCase(Locale.ROOT))
+                            .toList()));
         }
         // the redundant bounds on occurred_at let the keyset-ordered indexes range-scan a window; they follow from
         // occurred_from <= occurred_at < occurred_until and the interval's maximum length, given in hours because a
         // day in the session's time zone can last 23 or 25 hours
         String maxLength = " interval '" + PrecisionInterval.MAX_LENGTH.toHours() + " hours'";
         if (filter.from() != null) {
-            and("e.occurred_until > ? and e.occurred_at > cast(? as timestamptz) -" + maxLength, filter.from(),
+            and(
+                    "e.occurred_until > ? and e.occurred_at > cast(? as timestamptz) -" + maxLength,
+                    filter.from(),
                     filter.from());
         }
         if (filter.to() != null) {
-            and("e.occurred_from < ? and e.occurred_at < cast(? as timestamptz) +" + maxLength, filter.to(),
+            and(
+                    "e.occurred_from < ? and e.occurred_at < cast(? as timestamptz) +" + maxLength,
+                    filter.to(),
                     filter.to());
         }
         if (filter.q() != null) {

@@ -9,9 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TimelineListItem", description = "A timeline in the read model.")
 public record TimelineListItem(
         @Schema(required = true) String timelineId,
-        @Schema(description = "Display title; timelines have none yet.") String title,
+
+        @Schema(description = "Display title; timelines have none yet.")
+        String title,
+
         @Schema(required = true) long eventCount,
-        @Schema(description = "Highest sequence projected.", required = true) long version,
+
+        @Schema(description = "Highest sequence projected.", required = true)
+        long version,
+
         @Schema(required = true) OffsetDateTime firstOccurredAt,
-        @Schema(required = true) OffsetDateTime lastOccurredAt) {
-}
+        @Schema(required = true) OffsetDateTime lastOccurredAt) {}

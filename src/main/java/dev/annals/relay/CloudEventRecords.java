@@ -14,13 +14,18 @@ public final class CloudEventRecords {
     /** Prefix of {@code ce_type}: the catalogue type follows it, e.g. {@code dev.annals.terms-refused}. */
     public static final String TYPE_PREFIX = "dev.annals.";
 
-    private CloudEventRecords() {
-    }
+    private CloudEventRecords() {}
 
     /** One journal row as read by the relay, with the trace context of the append that wrote it. */
-    public record JournalEvent(String eventId, String timelineId, long sequence, String type,
-                               OffsetDateTime occurredAt, String payload, String requestId, String traceparent) {
-    }
+    public record JournalEvent(
+            String eventId,
+            String timelineId,
+            long sequence,
+            String type,
+            OffsetDateTime occurredAt,
+            String payload,
+            String requestId,
+            String traceparent) {}
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, String source, JournalEvent event) {
         RecordHeaders headers = new RecordHeaders();
@@ -40,8 +45,8 @@ public final class CloudEventRecords {
         if (event.requestId() != null) {
             header(headers, "annals_request_id", event.requestId());
         }
-        return new ProducerRecord<>(topic, null, event.timelineId(),
-                event.payload().getBytes(StandardCharsets.UTF_8), headers);
+        return new ProducerRecord<>(
+                topic, null, event.timelineId(), event.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -21,10 +21,16 @@ public class OutboxHealthCheck implements HealthCheck {
         long max = config.health().outboxBacklogMax();
         try {
             long backlog = metrics.backlog();
-            return HealthCheckResponse.named("outbox").status(backlog <= max)
-                    .withData("backlog", backlog).withData("max", max).build();
+            return HealthCheckResponse.named("outbox")
+                    .status(backlog <= max)
+                    .withData("backlog", backlog)
+                    .withData("max", max)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("outbox").down().withData("error", e.getMessage()).build();
+            return HealthCheckResponse.named("outbox")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
         }
     }
 }

@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.jboss.logging.Logger;
 import java.util.concurrent.locks.LockSupport;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -26,6 +26,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key shared by every Annals instance on the database ("annals" in ASCII). */
     private static final long LOCK_KEY = 0x616e6e616c73L;
+
     private static final long NOTIFICATION_POLL_NANOS = 4_000_000L;
 
     private final AgroalDataSource dataSource;
@@ -186,7 +187,7 @@ public class OutboxRelay {
 
     private static boolean tryLock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+                ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
             return rs.next() && rs.getBoolean(1);
         }
     }

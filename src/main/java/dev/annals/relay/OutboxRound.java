@@ -50,7 +50,11 @@ public class OutboxRound {
     static final long MAX_BYTES_PER_ROUND = 8L * 1024 * 1024;
 
     /** What a round did. */
-    public enum Result { IDLE, PUBLISHED, FAILED }
+    public enum Result {
+        IDLE,
+        PUBLISHED,
+        FAILED
+    }
 
     private final AgroalDataSource dataSource;
     private final KafkaPublisher publisher;
@@ -58,8 +62,8 @@ public class OutboxRound {
     private final RelayMetrics metrics;
     private final Map<Long, OffsetDateTime> committedAt = new HashMap<>();
 
-    public OutboxRound(AgroalDataSource dataSource, KafkaPublisher publisher, AnnalsConfig config,
-                       RelayMetrics metrics) {
+    public OutboxRound(
+            AgroalDataSource dataSource, KafkaPublisher publisher, AnnalsConfig config, RelayMetrics metrics) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.config = config;
@@ -74,8 +78,9 @@ public class OutboxRound {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         String topic = config.topic().name();
         String source = config.cloudevents().source();
-        rows.values().forEach(events -> events.forEach(
-                event -> records.add(CloudEventRecords.toRecord(topic, source, event))));
+        rows.values()
+                .forEach(events ->
+                        events.forEach(event -> records.add(CloudEventRecords.toRecord(topic, source, event))));
         boolean[] acked;
         try {
             publisher.ensureTopic();
@@ -121,16 +126,22 @@ public class OutboxRound {
         Map<Long, List<JournalEvent>> rows = new LinkedHashMap<>();
         committedAt.clear();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT)) {
+                PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, config.relay().batchSize());
             select.setInt(2, MAX_EVENTS_PER_ROUND);
             select.setLong(3, MAX_BYTES_PER_ROUND);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new JournalEvent(
-                            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(9),
-                            rs.getString(10)));
+                    rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new JournalEvent(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    rs.getString(5),
+                                    rs.getObject(6, OffsetDateTime.class),
+                                    rs.getString(7),
+                                    rs.getString(9),
+                                    rs.getString(10)));
                     committedAt.put(rs.getLong(1), rs.getObject(8, OffsetDateTime.class));
                 }
             }
@@ -143,7 +154,7 @@ public class OutboxRound {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+                PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             delete.setArray(1, array);
             delete.executeUpdate();

@@ -83,7 +83,7 @@ public class OutboxSignal {
             }
             remote.set(false);
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("select pg_notify('" + CHANNEL + "', '')");
             } catch (SQLException | RuntimeException e) {
                 LOG.debugf("Outbox notification not sent (the relay's poll will find the rows): %s", e.getMessage());

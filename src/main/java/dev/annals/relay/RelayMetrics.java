@@ -22,24 +22,28 @@ public class RelayMetrics {
 
     public RelayMetrics(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
-        this.published = Counter.builder("annals.relay.published").description("Events published to Kafka")
+        this.published = Counter.builder("annals.relay.published")
+                .description("Events published to Kafka")
                 .register(registry);
         this.latency = Timer.builder("annals.relay.latency")
-                .description("From the append's commit to the broker's acknowledgement").register(registry);
+                .description("From the append's commit to the broker's acknowledgement")
+                .register(registry);
         Gauge.builder("annals.outbox.backlog", this, m -> {
-            try {
-                return m.backlog();
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).description("Appends committed but not yet published").register(registry);
+                    try {
+                        return m.backlog();
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Appends committed but not yet published")
+                .register(registry);
     }
 
     /** Outbox rows not yet published. */
     public long backlog() {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select count(*) from outbox")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select count(*) from outbox")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

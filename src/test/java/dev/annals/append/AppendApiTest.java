@@ -33,18 +33,25 @@ class AppendApiTest {
         String timeline = Fixtures.timeline("read-back");
         List<Map<String, Object>> events = Fixtures.statements("event", 3);
 
-        append(timeline, events).then()
+        append(timeline, events)
+                .then()
                 .statusCode(201)
                 .header("ETag", "\"3\"")
                 .header("Location", endsWith("/v1/timelines/" + timeline + "/stream/1"))
                 .body("timelineId", equalTo(timeline))
                 .body("version", equalTo(3))
                 .body("position", equalTo(timeline + ":3"))
-                .body("events.id", contains(events.get(0).get("id"), events.get(1).get("id"), events.get(2).get("id")))
+                .body(
+                        "events.id",
+                        contains(
+                                events.get(0).get("id"),
+                                events.get(1).get("id"),
+                                events.get(2).get("id")))
                 .body("events.sequence", contains(1, 2, 3))
                 .body("events[0].recordedAt", notNullValue());
 
-        given().get("/v1/timelines/{t}", timeline).then()
+        given().get("/v1/timelines/{t}", timeline)
+                .then()
                 .statusCode(200)
                 .header("ETag", "\"3\"")
                 .body("version", equalTo(3))
@@ -52,7 +59,8 @@ class AppendApiTest {
                 .body("eventCountsByType.statement-issued", equalTo(3))
                 .body("firstOccurredAt", equalTo("2026-02-26T23:00:00Z"));
 
-        given().get("/v1/timelines/{t}/stream", timeline).then()
+        given().get("/v1/timelines/{t}/stream", timeline)
+                .then()
                 .statusCode(200)
                 .body("version", equalTo(3))
                 .body("events.sequence", contains(1, 2, 3))
@@ -69,20 +77,30 @@ class AppendApiTest {
         String timeline = Fixtures.timeline("paging");
         append(timeline, Fixtures.statements("page", 5)).then().statusCode(201);
 
-        given().queryParam("limit", 2).get("/v1/timelines/{t}/stream", timeline).then()
+        given().queryParam("limit", 2)
+                .get("/v1/timelines/{t}/stream", timeline)
+                .then()
                 .statusCode(200)
                 .body("events.sequence", contains(1, 2))
                 .body("nextSequence", equalTo(3))
                 .header("Link", startsWith("<"))
                 .header("Link", org.hamcrest.Matchers.containsString("fromSequence=3"));
-        given().queryParam("fromSequence", 5).queryParam("limit", 2).get("/v1/timelines/{t}/stream", timeline)
-                .then().statusCode(200)
+        given().queryParam("fromSequence", 5)
+                .queryParam("limit", 2)
+                .get("/v1/timelines/{t}/stream", timeline)
+                .then()
+                .statusCode(200)
                 .body("events.sequence", contains(5))
                 .body("nextSequence", equalTo(null));
-        given().get("/v1/timelines/{t}/stream/4", timeline).then()
-                .statusCode(200).body("sequence", equalTo(4)).body("title", equalTo("page 4"));
-        given().get("/v1/timelines/{t}/stream/9", timeline).then()
-                .statusCode(404).contentType("application/problem+json");
+        given().get("/v1/timelines/{t}/stream/4", timeline)
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(4))
+                .body("title", equalTo("page 4"));
+        given().get("/v1/timelines/{t}/stream/9", timeline)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -90,31 +108,50 @@ class AppendApiTest {
         String timeline = Fixtures.timeline("concurrency");
         append(timeline, Fixtures.statements("first", 2)).then().statusCode(201);
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Fixtures.statements("late", 1))
-                .post("/v1/timelines/{t}/events", timeline).then()
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(Fixtures.statements("late", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://annals.dev/problems/version-conflict"))
                 .body("status", equalTo(409))
                 .body("currentVersion", equalTo(2));
-        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Fixtures.statements("on time", 1))
-                .post("/v1/timelines/{t}/events", timeline).then()
-                .statusCode(201).header("ETag", "\"3\"");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body(Fixtures.statements("on time", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .header("ETag", "\"3\"");
         given().get("/v1/timelines/{t}", timeline).then().body("version", equalTo(3));
     }
 
     @Test
     void ifNoneMatchStarRequiresANewTimeline() {
         String timeline = Fixtures.timeline("create-only");
-        given().contentType(ContentType.JSON).header("If-None-Match", "*").body(Fixtures.statements("a", 1))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201);
-        given().contentType(ContentType.JSON).header("If-None-Match", "*").body(Fixtures.statements("b", 1))
-                .post("/v1/timelines/{t}/events", timeline).then()
-                .statusCode(409).body("currentVersion", equalTo(1));
+        given().contentType(ContentType.JSON)
+                .header("If-None-Match", "*")
+                .body(Fixtures.statements("a", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("If-None-Match", "*")
+                .body(Fixtures.statements("b", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(409)
+                .body("currentVersion", equalTo(1));
         String absent = Fixtures.timeline("absent");
-        given().contentType(ContentType.JSON).header("If-Match", "*").body(Fixtures.statements("c", 1))
-                .post("/v1/timelines/{t}/events", absent).then()
-                .statusCode(409).body("currentVersion", equalTo(0));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Fixtures.statements("c", 1))
+                .post("/v1/timelines/{t}/events", absent)
+                .then()
+                .statusCode(409)
+                .body("currentVersion", equalTo(0));
         given().get("/v1/timelines/{t}", absent).then().statusCode(404);
     }
 
@@ -139,18 +176,22 @@ class AppendApiTest {
 
         Map<String, Object> changed = new java.util.HashMap<>(event);
         changed.put("title", "changed");
-        append(timeline, List.of(changed)).then()
+        append(timeline, List.of(changed))
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://annals.dev/problems/idempotency-conflict"));
         append(Fixtures.timeline("other"), List.of(event)).then().statusCode(409);
-        given().get("/v1/timelines/{t}/stream", timeline).then().body("events", hasSize(1))
+        given().get("/v1/timelines/{t}/stream", timeline)
+                .then()
+                .body("events", hasSize(1))
                 .body("events[0].title", equalTo("original"));
     }
 
     @Test
     void unknownTimelineIsAProblem() {
-        given().get("/v1/timelines/{t}", Fixtures.timeline("nobody")).then()
+        given().get("/v1/timelines/{t}", Fixtures.timeline("nobody"))
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://annals.dev/problems/not-found"))

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 class AppendValidationTest {
 
     private static ValidatableResponse rejected(String timeline, String contentType, String body, int status) {
-        ValidatableResponse response = given().contentType(contentType).body(body)
-                .post("/v1/timelines/{t}/events", timeline).then()
+        ValidatableResponse response = given().contentType(contentType)
+                .body(body)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
                 .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
@@ -82,8 +84,10 @@ class AppendValidationTest {
 
     @Test
     void oversizeEvent() {
-        rejected(Fixtures.timeline("huge"), withEvent(e -> e.put("data", Map.of("speaker", "dario-amodei",
-                "quote", "x".repeat(300_000)))), 413)
+        rejected(
+                        Fixtures.timeline("huge"),
+                        withEvent(e -> e.put("data", Map.of("speaker", "dario-amodei", "quote", "x".repeat(300_000)))),
+                        413)
                 .body("type", equalTo("https://annals.dev/problems/event-too-large"))
                 .body("errors[0].field", equalTo("/1"))
                 .body("errors[0].rule", equalTo("maxBytes"));
@@ -101,8 +105,10 @@ class AppendValidationTest {
                 .body("errors.rule", hasItem("maxLength"));
         rejected(Fixtures.timeline("unknown-field"), withEvent(e -> e.put("colour", "red")), 400)
                 .body("errors.rule", hasItem("additionalProperties"));
-        rejected(Fixtures.timeline("bad-reliability"), withEvent(e -> e.put("sources",
-                List.of(Map.of("publisher", "X", "reliability", "rumour")))), 400)
+        rejected(
+                        Fixtures.timeline("bad-reliability"),
+                        withEvent(e -> e.put("sources", List.of(Map.of("publisher", "X", "reliability", "rumour")))),
+                        400)
                 .body("errors.field", hasItem("/1/sources/0/reliability"));
     }
 
@@ -134,8 +140,7 @@ class AppendValidationTest {
                 .body("errors.field", hasItem("/1/data/quote"))
                 .body("errors.field", hasItem("/1/data/speaker"));
         Map<String, Object> twice = Fixtures.statement("twice");
-        rejected(Fixtures.timeline("dup-ids"), List.of(twice, twice), 422)
-                .body("errors[0].field", equalTo("/1/id"));
+        rejected(Fixtures.timeline("dup-ids"), List.of(twice, twice), 422).body("errors[0].field", equalTo("/1/id"));
     }
 
     @Test
@@ -144,13 +149,20 @@ class AppendValidationTest {
         rejected(Fixtures.timeline("text"), "text/plain", "hello", 415)
                 .body("type", equalTo("https://annals.dev/problems/unsupported-media-type"));
         String timeline = Fixtures.timeline("bad-if-match");
-        given().contentType(ContentType.JSON).header("If-Match", "version seven").body(Fixtures.statements("x", 1))
-                .post("/v1/timelines/{t}/events", timeline).then()
-                .statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "version seven")
+                .body(Fixtures.statements("x", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("If-Match"));
         assertNothingStored(timeline);
-        given().queryParam("limit", 0).get("/v1/timelines/{t}/stream", timeline).then()
-                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 0)
+                .get("/v1/timelines/{t}/stream", timeline)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
@@ -162,11 +174,19 @@ class AppendValidationTest {
             rejected(timeline, withEvent(e -> e.put("type", "alien-landed")), 422);
         }
         String canary = Fixtures.timeline("canary");
-        given().contentType(ContentType.JSON).body(Fixtures.statements("canary", 1))
-                .post("/v1/timelines/{t}/events", canary).then().statusCode(201);
-        assertEquals(1, TopicProbe.records(canary, Duration.ofSeconds(20), r -> r.size() == 1).size());
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("canary", 1))
+                .post("/v1/timelines/{t}/events", canary)
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                TopicProbe.records(canary, Duration.ofSeconds(20), r -> r.size() == 1)
+                        .size());
         for (String timeline : rejectedTimelines) {
-            assertEquals(0, TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).size());
+            assertEquals(
+                    0,
+                    TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).size());
         }
     }
 }

@@ -30,20 +30,28 @@ class ConcurrentAppendTest {
     @Test
     void sixteenWritersWithTheSameExpectedVersionExactlyOneWins() throws Exception {
         String timeline = Fixtures.timeline("race");
-        given().contentType(ContentType.JSON).body(Fixtures.statements("base", 1))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("base", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
 
         List<Integer> results = race(16, i -> Fixtures.statements("writer " + i, 2), timeline, "\"1\"");
 
         Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
         assertEquals(Map.of(201, 1L, 409, 15L), byStatus);
-        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+        given().get("/v1/timelines/{t}", timeline)
+                .then()
+                .statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(3));
 
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() >= 3);
-        records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).stream().skip(3).toList());
-        List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 3);
+        records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).stream()
+                .skip(3)
+                .toList());
+        List<String> sequences =
+                records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
         assertEquals(List.of("1", "2", "3"), sequences);
     }
 
@@ -53,18 +61,31 @@ class ConcurrentAppendTest {
         List<Integer> statuses = race(16, i -> Fixtures.statements("first " + i, 2), timeline, null);
 
         assertEquals(List.of(201), statuses.stream().distinct().toList());
-        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+        given().get("/v1/timelines/{t}", timeline)
+                .then()
+                .statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(32))
                 .body("eventCount", org.hamcrest.Matchers.equalTo(32));
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() >= 32);
-        List<String> sequences = records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
-        assertEquals(java.util.stream.IntStream.rangeClosed(1, 32).mapToObj(Integer::toString).toList(), sequences);
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 32);
+        List<String> sequences =
+                records.stream().map(r -> TopicProbe.header(r, "ce_sequence")).toList();
+        assertEquals(
+                java.util.stream.IntStream.rangeClosed(1, 32)
+                        .mapToObj(Integer::toString)
+                        .toList(),
+                sequences);
 
-        List<String> recorded = given().get("/v1/timelines/{t}/stream", timeline).then().statusCode(200)
-                .extract().jsonPath().getList("events.recordedAt", String.class);
-        List<java.time.Instant> instants = recorded.stream().map(java.time.OffsetDateTime::parse)
-                .map(java.time.OffsetDateTime::toInstant).toList();
+        List<String> recorded = given().get("/v1/timelines/{t}/stream", timeline)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("events.recordedAt", String.class);
+        List<java.time.Instant> instants = recorded.stream()
+                .map(java.time.OffsetDateTime::parse)
+                .map(java.time.OffsetDateTime::toInstant)
+                .toList();
         assertEquals(instants.stream().sorted().toList(), instants, "recordedAt never decreases along the sequence");
     }
 
@@ -75,13 +96,19 @@ class ConcurrentAppendTest {
         List<Integer> statuses = race(8, i -> body, timeline, null);
 
         assertEquals(List.of(201), statuses.stream().distinct().toList());
-        given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+        given().get("/v1/timelines/{t}", timeline)
+                .then()
+                .statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(3));
     }
 
     /** Sends the bodies at once from as many threads (with {@code If-Match: ifMatch} unless null); the statuses. */
-    private static List<Integer> race(int writers, java.util.function.IntFunction<List<Map<String, Object>>> bodies,
-                                      String timeline, String ifMatch) throws Exception {
+    private static List<Integer> race(
+            int writers,
+            java.util.function.IntFunction<List<Map<String, Object>>> bodies,
+            String timeline,
+            String ifMatch)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<Integer>> statuses = new ArrayList<>();

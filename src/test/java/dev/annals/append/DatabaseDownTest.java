@@ -1,9 +1,9 @@
 package dev.annals.append;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import dev.annals.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +39,10 @@ class DatabaseDownTest {
 
     @Test
     void appendAnswers503() {
-        given().contentType(ContentType.JSON).body(Fixtures.statements("lost?", 1))
-                .post("/v1/timelines/{t}/events", Fixtures.timeline("db-down")).then()
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("lost?", 1))
+                .post("/v1/timelines/{t}/events", Fixtures.timeline("db-down"))
+                .then()
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")

@@ -81,7 +81,8 @@ class GroupCommitTest {
             String timeline = Fixtures.timeline("group");
             timelines.add(timeline);
             statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
-                    .body(Fixtures.statements("grouped", 2)).post("/v1/timelines/{t}/events", timeline)
+                    .body(Fixtures.statements("grouped", 2))
+                    .post("/v1/timelines/{t}/events", timeline)
                     .statusCode()));
         }
         assertTrue(failing.writersBusy.await(20, TimeUnit.SECONDS), "every writer took a request");
@@ -96,7 +97,9 @@ class GroupCommitTest {
         assertTrue(failing.groups.get() >= 1, "queued requests were committed as a group (and it failed once)");
         assertEquals(List.of(201), results.stream().distinct().toList());
         for (String timeline : timelines) {
-            given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+            given().get("/v1/timelines/{t}", timeline)
+                    .then()
+                    .statusCode(200)
                     .body("version", org.hamcrest.Matchers.equalTo(2));
         }
     }

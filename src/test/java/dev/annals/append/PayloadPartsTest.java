@@ -15,15 +15,26 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PayloadPartsTest {
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private TimelineEvent event(long sequence, String title) throws Exception {
         JsonNode data = mapper.readTree("{\"sequence\":0,\"note\":\"\\\"sequence\\\":0,\"}");
-        return new TimelineEvent(UUID.fromString("7d3f2c1e-9b8a-4c6d-8e5f-1a2b3c4d5e6f"), "sequence-0", sequence,
-                "statement-issued", OffsetDateTime.parse("2026-02-26T18:00:00-05:00"), Precision.HOUR,
-                OffsetDateTime.parse("2026-02-27T00:00:01.123456Z"), title, null,
-                List.of(new Actor("a", "A", null)), List.of(), List.of("sequence"), data);
+        return new TimelineEvent(
+                UUID.fromString("7d3f2c1e-9b8a-4c6d-8e5f-1a2b3c4d5e6f"),
+                "sequence-0",
+                sequence,
+                "statement-issued",
+                OffsetDateTime.parse("2026-02-26T18:00:00-05:00"),
+                Precision.HOUR,
+                OffsetDateTime.parse("2026-02-27T00:00:01.123456Z"),
+                title,
+                null,
+                List.of(new Actor("a", "A", null)),
+                List.of(),
+                List.of("sequence"),
+                data);
     }
 
     @Test

@@ -9,8 +9,14 @@ class PreconditionRangeTest {
 
     @Test
     void rangeAgreesWithTheRule() {
-        Precondition[] conditions = {Precondition.NONE, Precondition.parse("*", null), Precondition.parse(null, "*"),
-            Precondition.parse("\"0\"", null), Precondition.parse("\"7\"", null), Precondition.parse("12", null)};
+        Precondition[] conditions = {
+            Precondition.NONE,
+            Precondition.parse("*", null),
+            Precondition.parse(null, "*"),
+            Precondition.parse("\"0\"", null),
+            Precondition.parse("\"7\"", null),
+            Precondition.parse("12", null)
+        };
         for (Precondition condition : conditions) {
             for (long version = 0; version <= 20; version++) {
                 boolean inRange = version >= condition.minVersion() && version <= condition.maxVersion();

@@ -21,7 +21,8 @@ final class AppProcess implements AutoCloseable {
     private final BenchConfig config;
     private final Infra infra;
     private final String jvmFlags;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private Process process;
     private long startNanos;
@@ -56,7 +57,9 @@ final class AppProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(Arrays.asList(jvmFlags.trim().split("\\s+")));
         cmd.addAll(List.of("-jar", config.appJar().toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(config.workDir().toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(config.workDir().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(config.workDir().resolve("app-" + run + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrap());
@@ -77,11 +80,14 @@ final class AppProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited with code " + process.exitValue()
-                        + " before " + path + " answered 200; see " + config.workDir() + "/app-*.log");
+                throw new IllegalStateException("the app exited with code " + process.exitValue() + " before " + path
+                        + " answered 200; see " + config.workDir() + "/app-*.log");
             }
             try {
-                HttpRequest r = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+                HttpRequest r = HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build();
                 if (http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - startNanos);
                 }
@@ -125,16 +131,18 @@ final class AppProcess implements AutoCloseable {
     void startSampling() {
         peakRssKb = rssKb();
         sampling = true;
-        Thread t = new Thread(() -> {
-            while (sampling) {
-                peakRssKb = Math.max(peakRssKb, rssKb());
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
+        Thread t = new Thread(
+                () -> {
+                    while (sampling) {
+                        peakRssKb = Math.max(peakRssKb, rssKb());
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "rss-sampler");
         t.setDaemon(true);
         t.start();
     }
@@ -173,7 +181,8 @@ final class AppProcess implements AutoCloseable {
                 return;
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+            ProcessHandle.of(pid)
+                    .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
                     .filter(p -> process == null || p.pid() != process.pid())
                     .ifPresent(p -> {
                         BenchRunner.log("stopping app " + pid + " left by an earlier run");

@@ -1,14 +1,13 @@
 package dev.annals.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Append request bodies built before the clock starts: JSON arrays of ~1 KiB {@code statement-issued} events whose
@@ -86,8 +85,12 @@ final class AppendBodies {
     }
 
     private static Map<String, Object> event(int variant, int index) {
-        String[][] people = {{"ministry-of-defence", "Ministry of Defence"}, {"anthropic", "Anthropic"},
-                {"dario-amodei", "Dario Amodei"}, {"us-dod", "US Department of Defense"}};
+        String[][] people = {
+            {"ministry-of-defence", "Ministry of Defence"},
+            {"anthropic", "Anthropic"},
+            {"dario-amodei", "Dario Amodei"},
+            {"us-dod", "US Department of Defense"}
+        };
         String[] speaker = people[(variant + index) % people.length];
         String[] other = people[(variant + index + 1) % people.length];
         Map<String, Object> e = new LinkedHashMap<>();
@@ -96,18 +99,35 @@ final class AppendBodies {
         e.put("occurredAt", String.format("2026-02-%02dT%02d:%02d:00-05:00", 1 + variant, index % 24, index % 60));
         e.put("occurredAtPrecision", "minute");
         e.put("title", speaker[1] + " issues statement " + variant + "." + index + " on the revised contract terms");
-        e.put("summary", "In a statement released on Thursday the spokesperson said that the revised terms remained "
-                + "under review, that no decision had been taken on the contested clauses, and that both delegations "
-                + "expected to meet again before the end of the month. Observers read the careful wording, which "
-                + "neither accepted nor refused the demands, as an attempt to buy time (variant " + variant + ").");
-        e.put("actors", List.of(Map.of("id", speaker[0], "name", speaker[1], "role", "speaker"),
-                Map.of("id", other[0], "name", other[1], "role", "recipient")));
-        e.put("sources", List.of(Map.of("publisher", "Reuters", "url", "https://www.reuters.com/world/",
-                "reliability", "reported")));
+        e.put(
+                "summary",
+                "In a statement released on Thursday the spokesperson said that the revised terms remained "
+                        + "under review, that no decision had been taken on the contested clauses, and that both delegations "
+                        + "expected to meet again before the end of the month. Observers read the careful wording, which "
+                        + "neither accepted nor refused the demands, as an attempt to buy time (variant " + variant
+                        + ").");
+        e.put(
+                "actors",
+                List.of(
+                        Map.of("id", speaker[0], "name", speaker[1], "role", "speaker"),
+                        Map.of("id", other[0], "name", other[1], "role", "recipient")));
+        e.put(
+                "sources",
+                List.of(Map.of(
+                        "publisher", "Reuters", "url", "https://www.reuters.com/world/", "reliability", "reported")));
         e.put("tags", List.of("statement", "contract-terms", "bench"));
-        e.put("data", Map.of("speaker", speaker[0], "quote", "We will study the proposal carefully and answer "
-                + "in due course; our position on the two red lines has not changed.", "medium", "press-release",
-                "context", "Answer to the revised terms sent on " + (1 + variant) + " February."));
+        e.put(
+                "data",
+                Map.of(
+                        "speaker",
+                        speaker[0],
+                        "quote",
+                        "We will study the proposal carefully and answer "
+                                + "in due course; our position on the two red lines has not changed.",
+                        "medium",
+                        "press-release",
+                        "context",
+                        "Answer to the revised terms sent on " + (1 + variant) + " February."));
         return e;
     }
 }

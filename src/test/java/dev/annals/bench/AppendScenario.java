@@ -1,11 +1,10 @@
 package dev.annals.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.sun.management.OperatingSystemMXBean;
 
 /** Scenario 1: single-event and 100-event appends at each connection count, each followed by a topic drain check. */
 final class AppendScenario {
@@ -58,7 +57,8 @@ final class AppendScenario {
     private void step(LoadGenerator load, AppendBodies bodies, int conns) throws Exception {
         String kind = bodies.eventsPerRequest() == 1 ? "single" : bodies.eventsPerRequest() + "-batch";
         BenchRunner.log("append " + kind + ", " + conns + " connections, " + config.stepSeconds() + " s");
-        boolean profiling = profiler != null && bodies.eventsPerRequest() == 1 && conns == 32 && profiler.start(app.pid());
+        boolean profiling =
+                profiler != null && bodies.eventsPerRequest() == 1 && conns == 32 && profiler.start(app.pid());
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double appCpu0 = app.cpuSeconds();
         long benchCpu0 = os.getProcessCpuTime();
@@ -75,8 +75,9 @@ final class AppendScenario {
         double topicRate = s.events() / ((last - start) / 1e9);
         double drainMs = Math.max(0, (last - end) / 1e6);
         results.appends.add(new Results.AppendRow(s, topicRate, drainMs, complete, appCpu, benchCpu));
-        BenchRunner.log(String.format("  %.0f events/s acked (p99 %s ms), %.0f events/s on topic, drain %.0f ms, "
-                + "%d errors", s.eventsPerSecond(), Report.ms(s.latency().p99()), topicRate, drainMs, s.errors()));
+        BenchRunner.log(String.format(
+                "  %.0f events/s acked (p99 %s ms), %.0f events/s on topic, drain %.0f ms, " + "%d errors",
+                s.eventsPerSecond(), Report.ms(s.latency().p99()), topicRate, drainMs, s.errors()));
         if (s.errors() > 0) {
             results.fail("append " + kind + " at " + conns + " connections: " + s.errors() + " failed requests, first: "
                     + s.firstError());

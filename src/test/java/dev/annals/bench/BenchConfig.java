@@ -39,14 +39,25 @@ public record BenchConfig(
     /** Reads {@code args} ({@code --smoke}) and the environment. */
     public static BenchConfig from(String[] args, Map<String, String> env) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
-        Path base = Path.of(System.getProperty("annals.basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path base = Path.of(System.getProperty("annals.basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         String label = env.getOrDefault("BENCH_LABEL", "latest").replaceAll("[^A-Za-z0-9._-]", "_");
         String out = env.get("BENCH_OUTPUT");
-        Path output = out != null ? Path.of(out).toAbsolutePath()
+        Path output = out != null
+                ? Path.of(out).toAbsolutePath()
                 : smoke ? base.resolve("target/bench/benchmarks-smoke.md") : base.resolve("docs/benchmarks.md");
         List<Integer> conns = Arrays.stream(env.getOrDefault("BENCH_CONNECTIONS", smoke ? "8" : "1,8,32,64")
-                .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
-        return new BenchConfig(smoke, base, label, output, conns,
+                        .split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::parseInt)
+                .toList();
+        return new BenchConfig(
+                smoke,
+                base,
+                label,
+                output,
+                conns,
                 num(env, "BENCH_STEP_SECONDS", smoke ? 3 : 10),
                 num(env, "BENCH_WARMUP_SECONDS", smoke ? 1 : 5),
                 num(env, "BENCH_TIMELINES", 1000),
@@ -85,6 +96,8 @@ public record BenchConfig(
 
     private static int num(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim().replace("_", ""));
+        return value == null || value.isBlank()
+                ? fallback
+                : Integer.parseInt(value.trim().replace("_", ""));
     }
 }

@@ -27,15 +27,17 @@ public final class BenchRunner {
         BenchConfig config = BenchConfig.from(args, System.getenv());
         BenchRunner runner = new BenchRunner(config);
         Runtime.getRuntime().addShutdownHook(new Thread(runner::stopAll, "bench-stop"));
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(Duration.ofSeconds(config.timeoutSeconds()).toMillis());
-                log("FAILED: the run exceeded BENCH_TIMEOUT=" + config.timeoutSeconds() + " s");
-                System.exit(2);
-            } catch (InterruptedException e) {
-                // finished in time
-            }
-        }, "bench-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(config.timeoutSeconds()).toMillis());
+                        log("FAILED: the run exceeded BENCH_TIMEOUT=" + config.timeoutSeconds() + " s");
+                        System.exit(2);
+                    } catch (InterruptedException e) {
+                        // finished in time
+                    }
+                },
+                "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         int code;
@@ -91,7 +93,8 @@ public final class BenchRunner {
     /** Scenario 5 (start, idle RSS) on an empty topic; the first start also creates the topic. */
     private void footprint() throws Exception {
         app.start("start");
-        results.startToReadyMs = app.awaitStatus200("/q/health/ready", Duration.ofSeconds(120)).toNanos() / 1e6;
+        results.startToReadyMs =
+                app.awaitStatus200("/q/health/ready", Duration.ofSeconds(120)).toNanos() / 1e6;
         log(String.format("app ready after %.0f ms", results.startToReadyMs));
         Thread.sleep(config.smoke() ? 1000 : 5000);
         results.idleRssKb = app.rssKb();
@@ -133,14 +136,17 @@ public final class BenchRunner {
             log("waiting for the projector to catch up with the append load");
             long w0 = System.nanoTime();
             projection.awaitNoLag(app, Duration.ofSeconds(config.catchUpTimeoutSeconds()));
-            results.notes.add(String.format("after scenario 1 the projector needed %.1f s to catch up with the appended events "
-                    + "before scenario 2 started", (System.nanoTime() - w0) / 1e9));
+            results.notes.add(String.format(
+                    "after scenario 1 the projector needed %.1f s to catch up with the appended events "
+                            + "before scenario 2 started",
+                    (System.nanoTime() - w0) / 1e9));
             log("freshness: " + config.freshnessRate() + " events/s for " + config.freshnessSeconds() + " s");
-            Freshness.Result f = new Freshness(app.baseUrl(), timelines, infra).run(config.freshnessRate(),
-                    config.freshnessSeconds(), tracker);
+            Freshness.Result f = new Freshness(app.baseUrl(), timelines, infra)
+                    .run(config.freshnessRate(), config.freshnessSeconds(), tracker);
             results.freshness = f;
-            log(String.format("  acked→API visible p50/p99/max %s ms; %d errors, %d never visible", f.apiVisible().brief(),
-                    f.errors(), f.invisible()));
+            log(String.format(
+                    "  acked→API visible p50/p99/max %s ms; %d errors, %d never visible",
+                    f.apiVisible().brief(), f.errors(), f.invisible()));
             if (f.errors() > 0 || f.invisible() > 0) {
                 results.fail("freshness: " + f.errors() + " errors, " + f.invisible() + " never visible; first: "
                         + f.firstError() + "; projection status: " + projection.status(app));
@@ -153,8 +159,8 @@ public final class BenchRunner {
 
     /** Full mode only (or BENCH_COMPARE_JVM set): the run's app JVM flags beside an alternative; "0" skips it. */
     private void compareJvmFlags() throws Exception {
-        String alternative = System.getenv().getOrDefault("BENCH_COMPARE_JVM",
-                config.smoke() ? "0" : JvmComparison.DEFAULT_ALTERNATIVE);
+        String alternative = System.getenv()
+                .getOrDefault("BENCH_COMPARE_JVM", config.smoke() ? "0" : JvmComparison.DEFAULT_ALTERNATIVE);
         if ("0".equals(alternative.trim())) {
             return;
         }

@@ -1,5 +1,8 @@
 package dev.annals.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,11 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -29,8 +27,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * publishers, occurredAt over 2016-2025 with mixed precisions and offsets, common and rare words.
  */
 final class DataGenerator {
-    private static final ZoneOffset[] OFFSETS = {ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5),
-        ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(9), ZoneOffset.ofHours(-8), ZoneOffset.ofHours(3)};
+    private static final ZoneOffset[] OFFSETS = {
+        ZoneOffset.UTC,
+        ZoneOffset.ofHours(1),
+        ZoneOffset.ofHours(-5),
+        ZoneOffset.ofHoursMinutes(5, 30),
+        ZoneOffset.ofHours(9),
+        ZoneOffset.ofHours(-8),
+        ZoneOffset.ofHours(3)
+    };
     private static final String[] PRECISIONS = {"second", "minute", "hour", "day", "month", "year"};
     private static final int[] PRECISION_WEIGHTS = {40, 20, 15, 15, 7, 3};
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -99,7 +104,11 @@ final class DataGenerator {
                 String[] actor = actors.get(a);
                 actorIds.add(actor[0]);
                 actorCounts.merge(actor[0], 1, Integer::sum);
-                actorArray.addObject().put("id", actor[0]).put("name", actor[1]).put("role", a % 3 == 0 ? "speaker" : "party");
+                actorArray
+                        .addObject()
+                        .put("id", actor[0])
+                        .put("name", actor[1])
+                        .put("role", a % 3 == 0 ? "speaker" : "party");
             }
             ArrayNode sources = e.putArray("sources");
             int sourceCount = 1 + random.nextInt(2);
@@ -109,8 +118,12 @@ final class DataGenerator {
             }
             for (String p : pubs) {
                 publisherCounts.merge(p, 1, Integer::sum);
-                sources.addObject().put("publisher", p).put("url", "https://news.example.org/"
-                        + p.toLowerCase().replace(' ', '-') + "/" + i).put("reliability", RELIABILITY[random.nextInt(4)]);
+                sources.addObject()
+                        .put("publisher", p)
+                        .put(
+                                "url",
+                                "https://news.example.org/" + p.toLowerCase().replace(' ', '-') + "/" + i)
+                        .put("reliability", RELIABILITY[random.nextInt(4)]);
             }
             ArrayNode tagArray = e.putArray("tags");
             LinkedHashSet<String> eventTags = new LinkedHashSet<>();
@@ -194,13 +207,17 @@ final class DataGenerator {
 
     /** The key with the highest count. */
     static String most(Map<String, Integer> counts) {
-        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
     }
 
     /** The key with the lowest count (a selective value). */
     static String least(Map<String, Integer> counts) {
-        return counts.entrySet().stream().min(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
     }
 }

@@ -19,8 +19,7 @@ public final class FlameSvg {
         long samples;
     }
 
-    private FlameSvg() {
-    }
+    private FlameSvg() {}
 
     /** {@code FlameSvg <in.collapsed> <out.svg> [title]}: converts a collapsed-stacks file by hand. */
     public static void main(String[] args) throws IOException {
@@ -47,9 +46,14 @@ public final class FlameSvg {
         int height = (visibleDepth(root, scale) + 3) * ROW;
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" standalone=\"no\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(WIDTH).append("\" height=\"").append(height).append("\" font-family=\"monospace\" font-size=\"11\">\n")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f8\"/>\n<text x=\"8\" y=\"14\" font-size=\"13\">")
-                .append(escape(title + " - " + root.samples + " samples")).append("</text>\n");
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" font-family=\"monospace\" font-size=\"11\">\n")
+                .append(
+                        "<rect width=\"100%\" height=\"100%\" fill=\"#f8f8f8\"/>\n<text x=\"8\" y=\"14\" font-size=\"13\">")
+                .append(escape(title + " - " + root.samples + " samples"))
+                .append("</text>\n");
         render(out, root, 10, height - 2 * ROW, scale, root.samples);
         out.append("</svg>\n");
         Files.writeString(svg, out, StandardCharsets.UTF_8);
@@ -73,16 +77,33 @@ public final class FlameSvg {
             double w = child.samples * scale;
             if (w >= MIN_WIDTH) {
                 String name = e.getKey();
-                out.append("<g><title>").append(escape(name)).append(" (").append(child.samples).append(" samples, ")
-                        .append(String.format("%.2f", 100.0 * child.samples / total)).append("%)</title><rect x=\"")
-                        .append(String.format("%.1f", cx)).append("\" y=\"").append(y).append("\" width=\"")
-                        .append(String.format("%.1f", w)).append("\" height=\"").append(ROW - 1)
-                        .append("\" fill=\"").append(color(name)).append("\"/>");
+                out.append("<g><title>")
+                        .append(escape(name))
+                        .append(" (")
+                        .append(child.samples)
+                        .append(" samples, ")
+                        .append(String.format("%.2f", 100.0 * child.samples / total))
+                        .append("%)</title><rect x=\"")
+                        .append(String.format("%.1f", cx))
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" width=\"")
+                        .append(String.format("%.1f", w))
+                        .append("\" height=\"")
+                        .append(ROW - 1)
+                        .append("\" fill=\"")
+                        .append(color(name))
+                        .append("\"/>");
                 int chars = (int) (w / 7);
                 if (chars > 3) {
                     String label = name.length() > chars ? name.substring(0, chars - 2) + ".." : name;
-                    out.append("<text x=\"").append(String.format("%.1f", cx + 2)).append("\" y=\"").append(y + ROW - 4)
-                            .append("\">").append(escape(label)).append("</text>");
+                    out.append("<text x=\"")
+                            .append(String.format("%.1f", cx + 2))
+                            .append("\" y=\"")
+                            .append(y + ROW - 4)
+                            .append("\">")
+                            .append(escape(label))
+                            .append("</text>");
                 }
                 out.append("</g>\n");
                 render(out, child, cx, y - ROW, scale, total);

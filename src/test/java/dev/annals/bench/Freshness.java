@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -35,9 +34,18 @@ final class Freshness {
     static final int CONFIRMERS = 8;
 
     /** Outcome: append latency, acked-to-visible latencies, how many never became visible. */
-    record Result(int offeredRate, double ackedRate, long sent, long acked, long errors, long invisible,
-                  Latency append, Latency visible, Latency apiVisible, Latency get, String firstError) {
-    }
+    record Result(
+            int offeredRate,
+            double ackedRate,
+            long sent,
+            long acked,
+            long errors,
+            long invisible,
+            Latency append,
+            Latency visible,
+            Latency apiVisible,
+            Latency get,
+            String firstError) {}
 
     private final String baseUrl;
     private final List<String> timelines;
@@ -57,8 +65,10 @@ final class Freshness {
         for (int i = 0; i < total; i++) {
             prepared.add(bodies.next(ids));
         }
-        HttpClient sender = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpClient confirmClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient sender =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient confirmClient =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService confirmers = Executors.newFixedThreadPool(CONFIRMERS);
         Map<UUID, Long> pending = new ConcurrentHashMap<>();
         Histogram append = Latency.histogram();
@@ -70,32 +80,37 @@ final class Freshness {
         AtomicLong errors = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
-        Thread poller = new Thread(() -> {
-            try (Connection c = infra.connect(); PreparedStatement st = c.prepareStatement("select e.event_id from "
-                    + "read_event e where " + RawSql.ACTIVE + " and e.event_id = any(?)")) {
-                while (done.get() < total) {
-                    long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MS);
-                    if (!pending.isEmpty()) {
-                        st.setArray(1, c.createArrayOf("uuid", pending.keySet().toArray()));
-                        try (ResultSet rs = st.executeQuery()) {
-                            long now = System.nanoTime();
-                            while (rs.next()) {
-                                UUID id = rs.getObject(1, UUID.class);
-                                Long ack = pending.remove(id);
-                                if (ack != null) {
-                                    record(visible, now - ack);
-                                    confirmers.execute(() -> confirm(confirmClient, id, ack, apiVisible, get, errors,
-                                            firstError, done));
+        Thread poller = new Thread(
+                () -> {
+                    try (Connection c = infra.connect();
+                            PreparedStatement st = c.prepareStatement("select e.event_id from " + "read_event e where "
+                                    + RawSql.ACTIVE + " and e.event_id = any(?)")) {
+                        while (done.get() < total) {
+                            long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MS);
+                            if (!pending.isEmpty()) {
+                                st.setArray(
+                                        1,
+                                        c.createArrayOf("uuid", pending.keySet().toArray()));
+                                try (ResultSet rs = st.executeQuery()) {
+                                    long now = System.nanoTime();
+                                    while (rs.next()) {
+                                        UUID id = rs.getObject(1, UUID.class);
+                                        Long ack = pending.remove(id);
+                                        if (ack != null) {
+                                            record(visible, now - ack);
+                                            confirmers.execute(() -> confirm(
+                                                    confirmClient, id, ack, apiVisible, get, errors, firstError, done));
+                                        }
+                                    }
                                 }
                             }
+                            LockSupport.parkNanos(next - System.nanoTime());
                         }
+                    } catch (Exception e) {
+                        firstError.compareAndSet(null, "visibility poll failed: " + e);
                     }
-                    LockSupport.parkNanos(next - System.nanoTime());
-                }
-            } catch (Exception e) {
-                firstError.compareAndSet(null, "visibility poll failed: " + e);
-            }
-        }, "freshness-poll");
+                },
+                "freshness-poll");
         poller.setDaemon(true);
         poller.start();
         long period = 1_000_000_000L / rate;
@@ -105,8 +120,10 @@ final class Freshness {
             String timeline = timelines.get(i % timelines.size());
             UUID id = UUID.fromString(ids.get(i));
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/timelines/" + timeline + "/events"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(prepared.get(i))).build();
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(prepared.get(i)))
+                    .build();
             long t0 = System.nanoTime();
             sender.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((res, err) -> {
                 long now = System.nanoTime();
@@ -119,8 +136,11 @@ final class Freshness {
                 } else {
                     errors.incrementAndGet();
                     done.incrementAndGet();
-                    firstError.compareAndSet(null, err != null ? err.toString()
-                            : "HTTP " + res.statusCode() + ": " + LoadGenerator.abbreviate(res.body()));
+                    firstError.compareAndSet(
+                            null,
+                            err != null
+                                    ? err.toString()
+                                    : "HTTP " + res.statusCode() + ": " + LoadGenerator.abbreviate(res.body()));
                 }
             });
         }
@@ -133,24 +153,46 @@ final class Freshness {
         confirmers.shutdown();
         confirmers.awaitTermination(10, TimeUnit.SECONDS);
         double ackSeconds = (lastAck.get() - start) / 1e9;
-        return new Result(rate, acked.get() / ackSeconds, total, acked.get(), errors.get(),
-                acked.get() - visible.getTotalCount(), Latency.of(append), Latency.of(visible), Latency.of(apiVisible),
-                Latency.of(get), firstError.get());
+        return new Result(
+                rate,
+                acked.get() / ackSeconds,
+                total,
+                acked.get(),
+                errors.get(),
+                acked.get() - visible.getTotalCount(),
+                Latency.of(append),
+                Latency.of(visible),
+                Latency.of(apiVisible),
+                Latency.of(get),
+                firstError.get());
     }
 
-    private void confirm(HttpClient client, UUID id, long ack, Histogram apiVisible, Histogram get, AtomicLong errors,
-                         AtomicReference<String> firstError, AtomicLong done) {
+    private void confirm(
+            HttpClient client,
+            UUID id,
+            long ack,
+            Histogram apiVisible,
+            Histogram get,
+            AtomicLong errors,
+            AtomicReference<String> firstError,
+            AtomicLong done) {
         try {
             long t0 = System.nanoTime();
-            int status = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events/" + id))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events/" + id))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             long now = System.nanoTime();
             record(get, now - t0);
             if (status == 200) {
                 record(apiVisible, now - ack);
             } else {
                 errors.incrementAndGet();
-                firstError.compareAndSet(null, "GET /v1/events/" + id + " answered " + status + " after the row was visible");
+                firstError.compareAndSet(
+                        null, "GET /v1/events/" + id + " answered " + status + " after the row was visible");
             }
         } catch (Exception e) {
             errors.incrementAndGet();

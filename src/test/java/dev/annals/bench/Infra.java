@@ -1,5 +1,6 @@
 package dev.annals.bench;
 
+import dev.annals.testing.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-
-import dev.annals.testing.EmbeddedDatabase;
 
 /**
  * The servers under the benchmark: an embedded PostgreSQL 17 (persistent mode: fsync on) or the one named by
@@ -63,17 +61,27 @@ public final class Infra implements AutoCloseable {
     private String startKafka(Path dir) throws Exception {
         Files.createDirectories(dir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
-                "-Djava.io.tmpdir=" + config.workDir(), "-cp", System.getProperty("java.class.path"),
-                KafkaMain.class.getName(), dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+UseG1GC",
+                "-Djava.io.tmpdir=" + config.workDir(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KafkaMain.class.getName(),
+                dir.toString()));
         BenchRunner.log("starting Kafka broker JVM (data in " + dir + ")");
-        kafkaProcess = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(config.workDir().resolve("kafka.log").toFile()).start();
+        kafkaProcess = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(config.workDir().resolve("kafka.log").toFile())
+                .start();
         Path ready = dir.resolve("bootstrap.txt");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!Files.exists(ready)) {
             if (!kafkaProcess.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kafka broker did not start, see " + config.workDir().resolve("kafka.log"));
+                throw new IllegalStateException(
+                        "Kafka broker did not start, see " + config.workDir().resolve("kafka.log"));
             }
             Thread.sleep(100);
         }
@@ -115,7 +123,9 @@ public final class Infra implements AutoCloseable {
 
     /** One value from a query (e.g. {@code show fsync}). */
     String sqlValue(String sql) {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             return "? (" + e.getMessage() + ")";

@@ -14,9 +14,13 @@ final class JvmComparison {
             "-Xms64m -Xmx256m -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints";
 
     /** One flag set's figures. */
-    record Row(String flags, double startToReadyMs, long idleRssKb, LoadGenerator.Step single, LoadGenerator.Step batch,
-               long peakRssKb) {
-    }
+    record Row(
+            String flags,
+            double startToReadyMs,
+            long idleRssKb,
+            LoadGenerator.Step single,
+            LoadGenerator.Step batch,
+            long peakRssKb) {}
 
     private final BenchConfig config;
     private final Infra infra;
@@ -32,9 +36,11 @@ final class JvmComparison {
         for (String flags : flagSets) {
             n++;
             try (AppProcess app = new AppProcess(config, infra, flags);
-                 TopicTracker tracker = new TopicTracker(infra.bootstrap(), BenchRunner.TOPIC, "bench-")) {
+                    TopicTracker tracker = new TopicTracker(infra.bootstrap(), BenchRunner.TOPIC, "bench-")) {
                 app.start("jvm-" + n);
-                double ready = app.awaitStatus200("/q/health/ready", Duration.ofSeconds(120)).toNanos() / 1e6;
+                double ready = app.awaitStatus200("/q/health/ready", Duration.ofSeconds(120))
+                                .toNanos()
+                        / 1e6;
                 Thread.sleep(5000);
                 long idle = app.rssKb();
                 List<String> timelines = new ArrayList<>();
@@ -51,8 +57,13 @@ final class JvmComparison {
                 app.stopSampling();
                 tracker.awaitAll(Duration.ofSeconds(120));
                 rows.add(new Row(flags, ready, idle, s, b, app.peakRssKb()));
-                BenchRunner.log(String.format("JVM %s: ready %.0f ms, idle %s, single/32 %.0f events/s, batch/8 %.0f "
-                        + "events/s, peak %s", flags, ready, Report.mib(idle), s.eventsPerSecond(), b.eventsPerSecond(),
+                BenchRunner.log(String.format(
+                        "JVM %s: ready %.0f ms, idle %s, single/32 %.0f events/s, batch/8 %.0f " + "events/s, peak %s",
+                        flags,
+                        ready,
+                        Report.mib(idle),
+                        s.eventsPerSecond(),
+                        b.eventsPerSecond(),
                         Report.mib(app.peakRssKb())));
             }
         }
@@ -71,12 +82,24 @@ final class JvmComparison {
         out.line("");
         List<List<String>> table = new ArrayList<>();
         for (Row r : rows) {
-            table.add(List.of("`" + r.flags() + "`", Report.ms(r.startToReadyMs()) + " ms", Report.mib(r.idleRssKb()),
-                    Report.rate(r.single().eventsPerSecond()) + " (p99 " + Report.ms(r.single().latency().p99()) + " ms)",
-                    Report.rate(r.batch().eventsPerSecond()) + " (p99 " + Report.ms(r.batch().latency().p99()) + " ms)",
+            table.add(List.of(
+                    "`" + r.flags() + "`",
+                    Report.ms(r.startToReadyMs()) + " ms",
+                    Report.mib(r.idleRssKb()),
+                    Report.rate(r.single().eventsPerSecond()) + " (p99 "
+                            + Report.ms(r.single().latency().p99()) + " ms)",
+                    Report.rate(r.batch().eventsPerSecond()) + " (p99 "
+                            + Report.ms(r.batch().latency().p99()) + " ms)",
                     Report.mib(r.peakRssKb())));
         }
-        out.table(List.of("flags", "start → ready", "idle RSS", "single, 32 conns, events/s", "batch, 8 conns, events/s",
-                "peak RSS"), table);
+        out.table(
+                List.of(
+                        "flags",
+                        "start → ready",
+                        "idle RSS",
+                        "single, 32 conns, events/s",
+                        "batch, 8 conns, events/s",
+                        "peak RSS"),
+                table);
     }
 }

@@ -1,10 +1,9 @@
 package dev.annals.bench;
 
+import dev.annals.testing.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import dev.annals.testing.EmbeddedKafkaBroker;
 
 /**
  * The benchmark's Kafka broker as its own JVM: starts {@link EmbeddedKafkaBroker} on {@code args[0]}, writes the
@@ -13,8 +12,7 @@ import dev.annals.testing.EmbeddedKafkaBroker;
  */
 public final class KafkaMain {
 
-    private KafkaMain() {
-    }
+    private KafkaMain() {}
 
     /** Entry point of the broker JVM. */
     public static void main(String[] args) throws Exception {

@@ -18,8 +18,12 @@ record Latency(long count, double p50, double p99, double max, double mean) {
         if (h.getTotalCount() == 0) {
             return new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Latency(h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getMaxValue() / 1000.0, h.getMean() / 1000.0);
+        return new Latency(
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0,
+                h.getMean() / 1000.0);
     }
 
     /** {@code p50 / p99 / max} in ms. */

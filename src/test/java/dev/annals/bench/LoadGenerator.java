@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -21,8 +20,15 @@ import org.HdrHistogram.Histogram;
 final class LoadGenerator {
 
     /** What one load step did. */
-    record Step(int connections, int eventsPerRequest, long requests, long events, long errors, double seconds,
-                Latency latency, String firstError) {
+    record Step(
+            int connections,
+            int eventsPerRequest,
+            long requests,
+            long events,
+            long errors,
+            double seconds,
+            Latency latency,
+            String firstError) {
         double eventsPerSecond() {
             return events / seconds;
         }
@@ -39,7 +45,9 @@ final class LoadGenerator {
     }
 
     Step run(AppendBodies bodies, int connections, Duration duration) throws InterruptedException {
-        List<URI> uris = timelines.stream().map(t -> URI.create(baseUrl + "/v1/timelines/" + t + "/events")).toList();
+        List<URI> uris = timelines.stream()
+                .map(t -> URI.create(baseUrl + "/v1/timelines/" + t + "/events"))
+                .toList();
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong acked = new AtomicLong();
@@ -51,37 +59,44 @@ final class LoadGenerator {
         for (int w = 0; w < connections; w++) {
             Histogram h = Latency.histogram();
             histograms.add(h);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            Thread t = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (System.nanoTime() < deadline) {
-                    int i = random.nextInt(uris.size());
-                    byte[] body = bodies.next(null);
-                    HttpRequest req = HttpRequest.newBuilder(uris.get(i)).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
-                        Latency.record(h, System.nanoTime() - t0);
-                        requests.incrementAndGet();
-                        if (res.statusCode() == 201) {
-                            acked.incrementAndGet();
-                            tracker.acked(timelines.get(i), version(res.body()));
-                        } else {
-                            errors.incrementAndGet();
-                            firstError.compareAndSet(null, "HTTP " + res.statusCode() + ": " + abbreviate(res.body()));
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            Thread t = new Thread(
+                    () -> {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        while (System.nanoTime() < deadline) {
+                            int i = random.nextInt(uris.size());
+                            byte[] body = bodies.next(null);
+                            HttpRequest req = HttpRequest.newBuilder(uris.get(i))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build();
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
+                                Latency.record(h, System.nanoTime() - t0);
+                                requests.incrementAndGet();
+                                if (res.statusCode() == 201) {
+                                    acked.incrementAndGet();
+                                    tracker.acked(timelines.get(i), version(res.body()));
+                                } else {
+                                    errors.incrementAndGet();
+                                    firstError.compareAndSet(
+                                            null, "HTTP " + res.statusCode() + ": " + abbreviate(res.body()));
+                                }
+                            } catch (IOException e) {
+                                requests.incrementAndGet();
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, e.toString());
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                    } catch (IOException e) {
-                        requests.incrementAndGet();
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "load-" + w);
+                    },
+                    "load-" + w);
             workers.add(t);
             t.start();
         }
@@ -91,8 +106,15 @@ final class LoadGenerator {
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram all = Latency.histogram();
         histograms.forEach(all::add);
-        return new Step(connections, bodies.eventsPerRequest(), requests.get(), acked.get() * bodies.eventsPerRequest(),
-                errors.get(), seconds, Latency.of(all), firstError.get());
+        return new Step(
+                connections,
+                bodies.eventsPerRequest(),
+                requests.get(),
+                acked.get() * bodies.eventsPerRequest(),
+                errors.get(),
+                seconds,
+                Latency.of(all),
+                firstError.get());
     }
 
     /** The {@code version} of an append response, without a JSON parser on the hot path. */

@@ -46,11 +46,16 @@ final class PgBench {
         Files.createDirectories(dir);
         String payload = payload().replace("'", "''");
         Path single = dir.resolve("insert-1.sql");
-        Files.writeString(single, "insert into " + TABLE + " (id, payload) values (gen_random_uuid(), '"
-                + payload + "');\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                single,
+                "insert into " + TABLE + " (id, payload) values (gen_random_uuid(), '" + payload + "');\n",
+                StandardCharsets.UTF_8);
         Path hundred = dir.resolve("insert-100.sql");
-        Files.writeString(hundred, "insert into " + TABLE + " (id, payload) select gen_random_uuid(), '"
-                + payload + "' from generate_series(1, 100);\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                hundred,
+                "insert into " + TABLE + " (id, payload) select gen_random_uuid(), '" + payload
+                        + "' from generate_series(1, 100);\n",
+                StandardCharsets.UTF_8);
         sql("create table if not exists " + TABLE + " (id uuid primary key, payload text not null)");
         List<Result> results = new ArrayList<>();
         try {
@@ -70,12 +75,30 @@ final class PgBench {
         sql("checkpoint");
         URI uri = URI.create(infra.jdbcUrl().substring("jdbc:".length()));
         String db = uri.getPath().substring(1);
-        List<String> cmd = List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients),
-                "-j", Integer.toString(Math.min(2, clients)), "-T", Integer.toString(config.pgbenchSeconds()),
-                "-f", script.toString(), "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
-                "-U", infra.jdbcUser(), db);
+        List<String> cmd = List.of(
+                "pgbench",
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                Integer.toString(Math.min(2, clients)),
+                "-T",
+                Integer.toString(config.pgbenchSeconds()),
+                "-f",
+                script.toString(),
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                "-U",
+                infra.jdbcUser(),
+                db);
         BenchRunner.log("pgbench " + rows + "-row insert, " + clients + " clients, " + config.pgbenchSeconds() + " s");
-        String out = Shell.run(cmd, java.util.Map.of("PGPASSWORD", infra.jdbcPassword()),
+        String out = Shell.run(
+                cmd,
+                java.util.Map.of("PGPASSWORD", infra.jdbcPassword()),
                 dir.resolve("pgbench-" + rows + "-" + clients + ".log"));
         Matcher tps = TPS.matcher(out);
         Matcher lat = LATENCY.matcher(out);
@@ -83,14 +106,19 @@ final class PgBench {
             throw new IllegalStateException("pgbench printed no tps: " + out);
         }
         double latency = lat.find() ? Double.parseDouble(lat.group(1)) : Double.NaN;
-        Result r = new Result(clients, rows, Double.parseDouble(tps.group(1)), latency,
+        Result r = new Result(
+                clients,
+                rows,
+                Double.parseDouble(tps.group(1)),
+                latency,
                 String.join(" ", cmd.subList(0, cmd.indexOf("-f") + 1)) + " " + script.getFileName());
         BenchRunner.log(String.format("  %.0f tx/s, %.0f rows/s", r.tps(), r.rowsPerSecond()));
         return r;
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = infra.connect(); Statement st = c.createStatement()) {
+        try (Connection c = infra.connect();
+                Statement st = c.createStatement()) {
             st.execute(statement);
         }
     }
@@ -109,7 +137,10 @@ final class PgBench {
     }
 
     static double perClients(List<Result> results, int rows, int clients) {
-        return results.stream().filter(r -> r.rowsPerTx() == rows && r.clients() == clients)
-                .mapToDouble(Result::rowsPerSecond).findFirst().orElse(Double.NaN);
+        return results.stream()
+                .filter(r -> r.rowsPerTx() == rows && r.clients() == clients)
+                .mapToDouble(Result::rowsPerSecond)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 }

@@ -9,8 +9,7 @@ final class Proc {
     /** USER_HZ: Linux reports /proc/<pid>/stat times in 1/100 s. */
     private static final double TICKS = 100.0;
 
-    private Proc() {
-    }
+    private Proc() {}
 
     /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat), seconds; -1 when unreadable. */
     static double cpuSeconds(long pid) {

@@ -53,8 +53,19 @@ final class Profiler {
             FlameSvg.write(collapsed, dir.resolve(base + ".svg"), title);
             outputs.add(base + ".svg");
             try {
-                Shell.run(List.of(Shell.java(), "-jar", jar, "converter", "-o", "html", "--title", title,
-                        collapsed.toString(), dir.resolve(base + ".html").toString()), Map.of(),
+                Shell.run(
+                        List.of(
+                                Shell.java(),
+                                "-jar",
+                                jar,
+                                "converter",
+                                "-o",
+                                "html",
+                                "--title",
+                                title,
+                                collapsed.toString(),
+                                dir.resolve(base + ".html").toString()),
+                        Map.of(),
                         config.workDir().resolve("converter-" + base + ".log"));
                 outputs.add(base + ".html");
             } catch (Exception e) {

@@ -1,5 +1,7 @@
 package dev.annals.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,8 +22,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class ProjectionScenario {
 
     /** Rates of the three phases. */
-    record Result(long events, long bytes, double produceSeconds, double catchUpSeconds, long catchUpApplied,
-                  double replaySeconds, long readModelRows, long deadLettered, double appCpuSecondsCatchUp) {
+    record Result(
+            long events,
+            long bytes,
+            double produceSeconds,
+            double catchUpSeconds,
+            long catchUpApplied,
+            double replaySeconds,
+            long readModelRows,
+            long deadLettered,
+            double appCpuSecondsCatchUp) {
         double catchUpRate() {
             return catchUpApplied / catchUpSeconds;
         }
@@ -36,7 +42,8 @@ final class ProjectionScenario {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final BenchConfig config;
     private final Infra infra;
 
@@ -57,7 +64,8 @@ final class ProjectionScenario {
         AtomicLong bytes = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             data.generate(topic, record -> {
                 bytes.addAndGet(record.value().length);
                 producer.send(record, (md, e) -> {
@@ -75,8 +83,7 @@ final class ProjectionScenario {
     }
 
     /** Starts the app on the filled topic and waits until the projector has applied everything. */
-    Result catchUpAndReplay(AppProcess app, DataGenerator data, double[] produced, Profiler profiler)
-            throws Exception {
+    Result catchUpAndReplay(AppProcess app, DataGenerator data, double[] produced, Profiler profiler) throws Exception {
         app.start("catchup");
         app.awaitStatus200("/q/health/live", Duration.ofSeconds(120));
         JsonNode first = status(app);
@@ -87,8 +94,8 @@ final class ProjectionScenario {
         JsonNode s = first;
         while (!caughtUp(s, data.events)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("projection did not catch up within " + config.catchUpTimeoutSeconds()
-                        + " s: " + s);
+                throw new IllegalStateException(
+                        "projection did not catch up within " + config.catchUpTimeoutSeconds() + " s: " + s);
             }
             Thread.sleep(100);
             s = status(app);
@@ -103,22 +110,26 @@ final class ProjectionScenario {
         int generation = s.get("activeGeneration").asInt();
         BenchRunner.log(String.format("catch-up: %d events in %.1f s", applied, catchUp));
         HttpRequest post = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/projections/timeline/rebuild"))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         long r0 = System.nanoTime();
         HttpResponse<String> res = http.send(post, HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 202) {
             throw new IllegalStateException("rebuild answered " + res.statusCode() + ": " + res.body());
         }
         while (status(app).get("activeGeneration").asInt() == generation) {
-            if (System.nanoTime() > r0 + Duration.ofSeconds(config.catchUpTimeoutSeconds()).toNanos()) {
-                throw new IllegalStateException("rebuild did not switch within " + config.catchUpTimeoutSeconds() + " s");
+            if (System.nanoTime()
+                    > r0 + Duration.ofSeconds(config.catchUpTimeoutSeconds()).toNanos()) {
+                throw new IllegalStateException(
+                        "rebuild did not switch within " + config.catchUpTimeoutSeconds() + " s");
             }
             Thread.sleep(100);
         }
         double replay = (System.nanoTime() - r0) / 1e9;
         BenchRunner.log(String.format("rebuild: switched after %.1f s", replay));
-        return new Result(data.events, (long) produced[1], produced[0], catchUp, applied, replay, readModelRows(),
-                dead, cpu);
+        return new Result(
+                data.events, (long) produced[1], produced[0], catchUp, applied, replay, readModelRows(), dead, cpu);
     }
 
     /** Waits until the live projector has no lag (e.g. after the append load); returns the last status. */
@@ -149,7 +160,9 @@ final class ProjectionScenario {
 
     private boolean caughtUp(JsonNode status, long expected) throws Exception {
         JsonNode partitions = status.get("partitions");
-        if (partitions == null || partitions.isEmpty() || !"running".equals(status.get("state").asText())) {
+        if (partitions == null
+                || partitions.isEmpty()
+                || !"running".equals(status.get("state").asText())) {
             return false;
         }
         long lag = 0;
@@ -158,13 +171,16 @@ final class ProjectionScenario {
             lag += p.get("lag").asLong();
             end += p.get("endOffset").asLong();
         }
-        return lag == 0 && end >= expected && readModelRows() >= expected - status.get("deadLettered").asLong();
+        return lag == 0
+                && end >= expected
+                && readModelRows() >= expected - status.get("deadLettered").asLong();
     }
 
     long readModelRows() throws Exception {
-        try (Connection c = infra.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from read_event where generation = "
-                     + "(select active_generation from projection_state where projection = 'timeline')")) {
+        try (Connection c = infra.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from read_event where generation = "
+                        + "(select active_generation from projection_state where projection = 'timeline')")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -172,7 +188,9 @@ final class ProjectionScenario {
 
     JsonNode status(AppProcess app) throws Exception {
         HttpRequest get = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/projections"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         HttpResponse<String> res = http.send(get, HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) {
             throw new IllegalStateException("GET /v1/projections answered " + res.statusCode());

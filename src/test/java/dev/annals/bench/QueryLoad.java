@@ -1,7 +1,6 @@
 package dev.annals.bench;
 
 import dev.annals.query.QuerySql;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.HdrHistogram.Histogram;
 
 /** Runs one query N times from a fixed number of concurrent clients, over HTTP or straight over JDBC. */
@@ -22,8 +20,7 @@ final class QueryLoad {
     private static final int WARMUP = 8;
 
     /** Latency, rows of the last result, errors. */
-    record Outcome(Latency latency, long rows, long errors, String firstError) {
-    }
+    record Outcome(Latency latency, long rows, long errors, String firstError) {}
 
     /** One execution by one client; returns the rows (JDBC) or 0. */
     private interface Call {
@@ -40,15 +37,21 @@ final class QueryLoad {
         this.baseUrl = baseUrl;
         this.clients = clients;
         for (int i = 0; i < clients; i++) {
-            http.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+            http.add(
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
         }
     }
 
     Outcome http(String path, int requests, int maxSeconds) throws Exception {
         URI uri = URI.create(baseUrl + path);
         return run(requests, maxSeconds, client -> {
-            HttpResponse<byte[]> res = http.get(client).send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> res = http.get(client)
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(60))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + ": HTTP " + res.statusCode() + " "
                         + LoadGenerator.abbreviate(new String(res.body(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -66,7 +69,8 @@ final class QueryLoad {
             }
             return run(requests, maxSeconds, client -> {
                 long rows = 0;
-                try (PreparedStatement st = sql.prepare(connections.get(client)); ResultSet rs = st.executeQuery()) {
+                try (PreparedStatement st = sql.prepare(connections.get(client));
+                        ResultSet rs = st.executeQuery()) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int col = 1; col <= columns; col++) {
@@ -96,25 +100,28 @@ final class QueryLoad {
             int client = c;
             Histogram h = Latency.histogram();
             histograms.add(h);
-            Thread t = new Thread(() -> {
-                for (int w = 0; w < WARMUP / clients + 1 && System.nanoTime() < deadline; w++) {
-                    try {
-                        call.call(client);
-                    } catch (Exception e) {
-                        // counted below
-                    }
-                }
-                while (issued.getAndIncrement() < requests && (System.nanoTime() < deadline || h.getTotalCount() == 0)) {
-                    long t0 = System.nanoTime();
-                    try {
-                        rows.set(call.call(client));
-                        Latency.record(h, System.nanoTime() - t0);
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.getMessage());
-                    }
-                }
-            }, "query-" + c);
+            Thread t = new Thread(
+                    () -> {
+                        for (int w = 0; w < WARMUP / clients + 1 && System.nanoTime() < deadline; w++) {
+                            try {
+                                call.call(client);
+                            } catch (Exception e) {
+                                // counted below
+                            }
+                        }
+                        while (issued.getAndIncrement() < requests
+                                && (System.nanoTime() < deadline || h.getTotalCount() == 0)) {
+                            long t0 = System.nanoTime();
+                            try {
+                                rows.set(call.call(client));
+                                Latency.record(h, System.nanoTime() - t0);
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, e.getMessage());
+                            }
+                        }
+                    },
+                    "query-" + c);
             threads.add(t);
             t.start();
         }

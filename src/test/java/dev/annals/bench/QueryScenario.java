@@ -1,7 +1,7 @@
 package dev.annals.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.query.QuerySql;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,14 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Scenario 4: every query kind with a selective and a broad value, app over HTTP beside the same SQL over JDBC. */
 final class QueryScenario {
 
     /** One query: its URL path and the SQL the app runs for it. */
-    record Spec(String name, String variant, String path, QuerySql.Statement sql) {
-    }
+    record Spec(String name, String variant, String path, QuerySql.Statement sql) {}
 
     /** App and raw SQL latency of one query. */
     record Row(Spec spec, Latency app, Latency raw, long rows, long errors, String firstError) {
@@ -45,41 +42,80 @@ final class QueryScenario {
         List<Spec> s = new ArrayList<>();
         String bigT = DataGenerator.most(d.timelineCounts);
         String smallT = DataGenerator.least(d.timelineCounts);
-        s.add(new Spec("one timeline's page", "selective: " + smallT, "/v1/timelines/" + smallT + "/events",
-                RawSql.events(f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50, null)));
-        s.add(new Spec("one timeline's page", "broad: " + bigT, "/v1/timelines/" + bigT + "/events",
-                RawSql.events(f(List.of(bigT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50, null)));
+        s.add(new Spec(
+                "one timeline's page",
+                "selective: " + smallT,
+                "/v1/timelines/" + smallT + "/events",
+                RawSql.events(
+                        f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50, null)));
+        s.add(new Spec(
+                "one timeline's page",
+                "broad: " + bigT,
+                "/v1/timelines/" + bigT + "/events",
+                RawSql.events(
+                        f(List.of(bigT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50, null)));
         for (String[] v : pairs("type", d.typeCounts)) {
-            s.add(new Spec("type=", v[0] + ": " + v[1], "/v1/events?type=" + enc(v[1]),
-                    RawSql.events(f(List.of(), List.of(v[1]), List.of(), List.of(), List.of(), null, null, null), 50, null)));
+            s.add(new Spec(
+                    "type=",
+                    v[0] + ": " + v[1],
+                    "/v1/events?type=" + enc(v[1]),
+                    RawSql.events(
+                            f(List.of(), List.of(v[1]), List.of(), List.of(), List.of(), null, null, null), 50, null)));
         }
         for (String[] v : pairs("actor", d.actorCounts)) {
-            s.add(new Spec("actor=", v[0] + ": " + v[1], "/v1/events?actor=" + enc(v[1]),
-                    RawSql.events(f(List.of(), List.of(), List.of(v[1]), List.of(), List.of(), null, null, null), 50, null)));
+            s.add(new Spec(
+                    "actor=",
+                    v[0] + ": " + v[1],
+                    "/v1/events?actor=" + enc(v[1]),
+                    RawSql.events(
+                            f(List.of(), List.of(), List.of(v[1]), List.of(), List.of(), null, null, null), 50, null)));
         }
         for (String[] v : pairs("tag", d.tagCounts)) {
-            s.add(new Spec("tag=", v[0] + ": " + v[1], "/v1/events?tag=" + enc(v[1]),
-                    RawSql.events(f(List.of(), List.of(), List.of(), List.of(v[1]), List.of(), null, null, null), 50, null)));
+            s.add(new Spec(
+                    "tag=",
+                    v[0] + ": " + v[1],
+                    "/v1/events?tag=" + enc(v[1]),
+                    RawSql.events(
+                            f(List.of(), List.of(), List.of(), List.of(v[1]), List.of(), null, null, null), 50, null)));
         }
         for (String[] v : pairs("source", d.publisherCounts)) {
-            s.add(new Spec("source=", v[0] + ": " + v[1], "/v1/events?source=" + enc(v[1]),
-                    RawSql.events(f(List.of(), List.of(), List.of(), List.of(), List.of(v[1]), null, null, null), 50, null)));
+            s.add(new Spec(
+                    "source=",
+                    v[0] + ": " + v[1],
+                    "/v1/events?source=" + enc(v[1]),
+                    RawSql.events(
+                            f(List.of(), List.of(), List.of(), List.of(), List.of(v[1]), null, null, null), 50, null)));
         }
         s.add(window("selective: one day", "2021-06-15T00:00:00Z", "2021-06-16T00:00:00Z", List.of(), List.of()));
         s.add(window("broad: one year", "2019-01-01T00:00:00Z", "2020-01-01T00:00:00Z", List.of(), List.of()));
         for (String[] v : new String[][] {{"selective", Vocabulary.RARE_WORD}, {"broad", Vocabulary.COMMON_WORD}}) {
-            s.add(new Spec("q=", v[0] + ": " + v[1], "/v1/events?q=" + enc(v[1]),
-                    RawSql.events(f(List.of(), List.of(), List.of(), List.of(), List.of(), null, null, v[1]), 50, null)));
+            s.add(new Spec(
+                    "q=",
+                    v[0] + ": " + v[1],
+                    "/v1/events?q=" + enc(v[1]),
+                    RawSql.events(
+                            f(List.of(), List.of(), List.of(), List.of(), List.of(), null, null, v[1]), 50, null)));
         }
         String topActor = DataGenerator.most(d.actorCounts);
-        s.add(window("selective: " + DataGenerator.least(d.typeCounts) + " + " + topActor + " + 2020",
-                "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z", List.of(DataGenerator.least(d.typeCounts)), List.of(topActor)));
-        s.add(window("broad: " + DataGenerator.most(d.typeCounts) + " + " + topActor + " + 2017-2021",
-                "2017-01-01T00:00:00Z", "2022-01-01T00:00:00Z", List.of(DataGenerator.most(d.typeCounts)), List.of(topActor)));
+        s.add(window(
+                "selective: " + DataGenerator.least(d.typeCounts) + " + " + topActor + " + 2020",
+                "2020-01-01T00:00:00Z",
+                "2021-01-01T00:00:00Z",
+                List.of(DataGenerator.least(d.typeCounts)),
+                List.of(topActor)));
+        s.add(window(
+                "broad: " + DataGenerator.most(d.typeCounts) + " + " + topActor + " + 2017-2021",
+                "2017-01-01T00:00:00Z",
+                "2022-01-01T00:00:00Z",
+                List.of(DataGenerator.most(d.typeCounts)),
+                List.of(topActor)));
         int page = (int) Math.max(2, Math.min(1000, d.events / 50 / 2));
         s.add(new Spec("cursor walk, limit=50", "page 1", "/v1/events?limit=50", RawSql.events(none, 50, null)));
         s.add(cursorPage(page));
-        s.add(new Spec("/v1/actors", "selective: timeline " + smallT, "/v1/actors?timeline=" + smallT,
+        s.add(new Spec(
+                "/v1/actors",
+                "selective: timeline " + smallT,
+                "/v1/actors?timeline=" + smallT,
                 RawSql.actors(f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50)));
         s.add(new Spec("/v1/actors", "broad: all events", "/v1/actors", RawSql.actors(none, 50)));
         s.add(new Spec("/v1/timelines", "first page, limit=50", "/v1/timelines", RawSql.timelines(50)));
@@ -89,11 +125,16 @@ final class QueryScenario {
 
     private Spec cursorPage(int page) throws Exception {
         String cursor = null;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int p = 1; p < page; p++) {
             String path = "/v1/events?limit=50" + (cursor == null ? "" : "&cursor=" + enc(cursor));
-            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 200) {
                 throw new IllegalStateException("cursor walk page " + p + ": HTTP " + res.statusCode());
             }
@@ -104,12 +145,17 @@ final class QueryScenario {
         }
         Object[] key;
         String at = RawSql.positionAt((long) (page - 1) * 50 - 1);
-        try (var c = infra.connect(); var st = c.prepareStatement(at); var rs = st.executeQuery()) {
+        try (var c = infra.connect();
+                var st = c.prepareStatement(at);
+                var rs = st.executeQuery()) {
             rs.next();
             key = new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getLong(3)};
         }
-        return new Spec("cursor walk, limit=50", "page " + page + " (stored cursor)",
-                "/v1/events?limit=50&cursor=" + enc(cursor), RawSql.events(RawSql.Filter.none(), 50, key));
+        return new Spec(
+                "cursor walk, limit=50",
+                "page " + page + " (stored cursor)",
+                "/v1/events?limit=50&cursor=" + enc(cursor),
+                RawSql.events(RawSql.Filter.none(), 50, key));
     }
 
     List<Row> run(List<Spec> specs) throws Exception {
@@ -118,10 +164,20 @@ final class QueryScenario {
         for (Spec spec : specs) {
             QueryLoad.Outcome app = load.http(spec.path(), config.queryRequests(), config.queryMaxSeconds());
             QueryLoad.Outcome raw = load.jdbc(spec.sql(), config.queryRequests(), config.queryMaxSeconds());
-            Row row = new Row(spec, app.latency(), raw.latency(), raw.rows(), app.errors() + raw.errors(),
+            Row row = new Row(
+                    spec,
+                    app.latency(),
+                    raw.latency(),
+                    raw.rows(),
+                    app.errors() + raw.errors(),
                     app.firstError() != null ? app.firstError() : raw.firstError());
-            BenchRunner.log(String.format("query %-22s %-45s app p99 %s ms, raw p99 %s ms (%d rows)", spec.name(),
-                    spec.variant(), Report.ms(app.latency().p99()), Report.ms(raw.latency().p99()), raw.rows()));
+            BenchRunner.log(String.format(
+                    "query %-22s %-45s app p99 %s ms, raw p99 %s ms (%d rows)",
+                    spec.name(),
+                    spec.variant(),
+                    Report.ms(app.latency().p99()),
+                    Report.ms(raw.latency().p99()),
+                    raw.rows()));
             rows.add(row);
         }
         return rows;
@@ -131,21 +187,42 @@ final class QueryScenario {
         StringBuilder path = new StringBuilder("/v1/events?from=" + enc(from) + "&to=" + enc(to));
         types.forEach(t -> path.append("&type=").append(enc(t)));
         actors.forEach(a -> path.append("&actor=").append(enc(a)));
-        return new Spec(types.isEmpty() ? "from/to window" : "type+actor+window", variant, path.toString(),
-                RawSql.events(f(List.of(), types, actors, List.of(), List.of(), OffsetDateTime.parse(from),
-                        OffsetDateTime.parse(to), null), 50, null));
+        return new Spec(
+                types.isEmpty() ? "from/to window" : "type+actor+window",
+                variant,
+                path.toString(),
+                RawSql.events(
+                        f(
+                                List.of(),
+                                types,
+                                actors,
+                                List.of(),
+                                List.of(),
+                                OffsetDateTime.parse(from),
+                                OffsetDateTime.parse(to),
+                                null),
+                        50,
+                        null));
     }
 
-    private static RawSql.Filter f(List<String> t, List<String> ty, List<String> a, List<String> tag, List<String> src,
-                                   OffsetDateTime from, OffsetDateTime to, String q) {
+    private static RawSql.Filter f(
+            List<String> t,
+            List<String> ty,
+            List<String> a,
+            List<String> tag,
+            List<String> src,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String q) {
         return new RawSql.Filter(t, ty, a, tag, src, from, to, q);
     }
 
     private static String[][] pairs(String what, java.util.Map<String, Integer> counts) {
         String least = DataGenerator.least(counts);
         String most = DataGenerator.most(counts);
-        return new String[][] {{"selective (" + counts.get(least) + " events)", least},
-            {"broad (" + counts.get(most) + " events)", most}};
+        return new String[][] {
+            {"selective (" + counts.get(least) + " events)", least}, {"broad (" + counts.get(most) + " events)", most}
+        };
     }
 
     static String enc(String s) {

@@ -14,8 +14,15 @@ final class RawSql {
             "e.generation = (select active_generation from projection_state where projection = 'timeline')";
 
     /** Filter values, as the query parameters give them. */
-    record Filter(List<String> timelines, List<String> types, List<String> actors, List<String> tags,
-                  List<String> sources, OffsetDateTime from, OffsetDateTime to, String q) {
+    record Filter(
+            List<String> timelines,
+            List<String> types,
+            List<String> actors,
+            List<String> tags,
+            List<String> sources,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String q) {
         static Filter none() {
             return new Filter(List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
         }
@@ -25,8 +32,7 @@ final class RawSql {
         }
     }
 
-    private RawSql() {
-    }
+    private RawSql() {}
 
     /** An event page of {@code limit}, optionally after a keyset position {occurred_at, timeline_id, sequence}. */
     static QuerySql.Statement events(Filter f, int limit, Object[] after) {

@@ -23,7 +23,8 @@ final class Report {
     void write() throws IOException {
         line("# Annals benchmarks" + (config.smoke() ? " (smoke run: sizes too small for conclusions)" : ""));
         line("");
-        line("Produced by `bench/run" + (config.smoke() ? " --smoke" : "") + "` (see [bench/README.md](../bench/README.md)); "
+        line("Produced by `bench/run" + (config.smoke() ? " --smoke" : "")
+                + "` (see [bench/README.md](../bench/README.md)); "
                 + "do not edit by hand. Every baseline was measured in the same run, on the same machine, against the "
                 + "same servers.");
         if (!r.failures.isEmpty()) {
@@ -34,8 +35,11 @@ final class Report {
         line("");
         line("## Machine and settings");
         line("");
-        table(List.of("", ""), Stream.concat(r.machine.entrySet().stream(), r.settings.entrySet().stream())
-                .map(e -> List.of(e.getKey(), e.getValue())).toList());
+        table(
+                List.of("", ""),
+                Stream.concat(r.machine.entrySet().stream(), r.settings.entrySet().stream())
+                        .map(e -> List.of(e.getKey(), e.getValue()))
+                        .toList());
         new ReportSections(r, this).all();
         if (!r.notes.isEmpty()) {
             line("");
@@ -61,7 +65,9 @@ final class Report {
         line("| " + String.join(" | ", header) + " |");
         line("|" + "---|".repeat(header.size()));
         for (List<String> row : rows) {
-            line("| " + String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList()) + " |");
+            line("| "
+                    + String.join(
+                            " | ", row.stream().map(c -> c.replace("|", "\\|")).toList()) + " |");
         }
     }
 
@@ -72,8 +78,10 @@ final class Report {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".svg") || n.endsWith(".html"))
-                    .sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".svg") || n.endsWith(".html"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -89,7 +97,9 @@ final class Report {
     }
 
     static String pct(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+        return Double.isNaN(ratio) || Double.isInfinite(ratio)
+                ? "-"
+                : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
     }
 
     static String x(double ratio) {

@@ -1,12 +1,12 @@
 package dev.annals.bench;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.annals.bench.Report.ms;
 import static dev.annals.bench.Report.pct;
 import static dev.annals.bench.Report.rate;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The scenario sections of the report. */
 final class ReportSections {
@@ -36,12 +36,19 @@ final class ReportSections {
         out.line("");
         List<List<String>> rows = new ArrayList<>();
         for (PgBench.Result p : r.pgbench) {
-            rows.add(List.of("pgbench " + p.rowsPerTx() + "-row INSERT (~1 KiB rows)", Integer.toString(p.clients()),
-                    rate(p.tps()) + " tx/s", rate(p.rowsPerSecond()) + " rows/s", ms(p.latencyMs()) + " ms avg"));
+            rows.add(List.of(
+                    "pgbench " + p.rowsPerTx() + "-row INSERT (~1 KiB rows)",
+                    Integer.toString(p.clients()),
+                    rate(p.tps()) + " tx/s",
+                    rate(p.rowsPerSecond()) + " rows/s",
+                    ms(p.latencyMs()) + " ms avg"));
         }
         if (r.producer != null) {
-            rows.add(List.of("ProducerPerformance, 1 KiB records, " + r.producer.props(), "1 producer",
-                    rate(r.producer.recordsPerSecond()) + " records/s", String.format("%.1f MB/s", r.producer.mbPerSecond()),
+            rows.add(List.of(
+                    "ProducerPerformance, 1 KiB records, " + r.producer.props(),
+                    "1 producer",
+                    rate(r.producer.recordsPerSecond()) + " records/s",
+                    String.format("%.1f MB/s", r.producer.mbPerSecond()),
                     "p50 " + r.producer.p50Ms() + " ms, p99 " + r.producer.p99Ms() + " ms"));
         }
         out.table(List.of("baseline", "clients", "rate", "rows", "latency"), rows);
@@ -55,22 +62,41 @@ final class ReportSections {
                 + "Latency per request. *On topic*: unique events of the step seen on `annals.events` / (time from the "
                 + "step's start to the last one's arrival); *drain*: last acknowledged event on the topic after the load "
                 + "ended (target ≤ 1 s). *CPU*: per cent of one core (the machine has "
-                + Runtime.getRuntime().availableProcessors() + "), app JVM and bench JVM. Baseline: pgbench single-row tx/s at the same clients (single events); "
+                + Runtime.getRuntime().availableProcessors()
+                + "), app JVM and bench JVM. Baseline: pgbench single-row tx/s at the same clients (single events); "
                 + "min(pgbench 100-row rows/s at the same clients, ProducerPerformance records/s) (batches).");
         out.line("");
         List<List<String>> rows = new ArrayList<>();
         for (Results.AppendRow a : r.appends) {
             LoadGenerator.Step s = a.step();
             double base = baseline(s.eventsPerRequest(), s.connections());
-            rows.add(List.of(s.eventsPerRequest() == 1 ? "single event" : s.eventsPerRequest() + "-event batch",
-                    Integer.toString(s.connections()), Long.toString(s.requests()), Long.toString(s.errors()),
-                    rate(s.eventsPerSecond()), s.latency().brief(), rate(a.topicEventsPerSecond()),
+            rows.add(List.of(
+                    s.eventsPerRequest() == 1 ? "single event" : s.eventsPerRequest() + "-event batch",
+                    Integer.toString(s.connections()),
+                    Long.toString(s.requests()),
+                    Long.toString(s.errors()),
+                    rate(s.eventsPerSecond()),
+                    s.latency().brief(),
+                    rate(a.topicEventsPerSecond()),
                     a.allOnTopic() ? ms(a.drainMs()) + " ms" : "**incomplete**",
                     String.format("%.0f %% / %.0f %%", a.appCpuPercent(), a.benchCpuPercent()),
-                    rate(base), pct(s.eventsPerSecond() / base)));
+                    rate(base),
+                    pct(s.eventsPerSecond() / base)));
         }
-        out.table(List.of("kind", "conns", "requests", "errors", "events/s acked", "p50 / p99 / max ms",
-                "events/s on topic", "drain", "CPU app / bench", "baseline /s", "ratio"), rows);
+        out.table(
+                List.of(
+                        "kind",
+                        "conns",
+                        "requests",
+                        "errors",
+                        "events/s acked",
+                        "p50 / p99 / max ms",
+                        "events/s on topic",
+                        "drain",
+                        "CPU app / bench",
+                        "baseline /s",
+                        "ratio"),
+                rows);
     }
 
     double baseline(int eventsPerRequest, int connections) {
@@ -93,15 +119,33 @@ final class ReportSections {
         out.line("Open loop: single-event appends on a timer. *Visible*: from the 201 until a JDBC poll (every "
                 + Freshness.POLL_MS + " ms, one query for all pending ids) finds the row in the active read-model "
                 + "generation; *API visible*: until the confirming `GET /v1/events/{id}` (sent once the row is visible, "
-                + "from " + Freshness.CONFIRMERS + " threads) answered 200: an upper bound that adds that GET's latency and, "
+                + "from " + Freshness.CONFIRMERS
+                + " threads) answered 200: an upper bound that adds that GET's latency and, "
                 + "when the app is overloaded, its queueing. The target is judged on *visible*.");
         out.line("");
-        out.table(List.of("offered /s", "acked /s", "acked", "errors", "never visible", "append p50 / p99 / max ms",
-                "acked → visible p50 / p99 / max ms", "acked → API visible p50 / p99 / max ms", "GET p50 / p99 / max ms",
-                "target p99 ≤ 50 ms"),
-                List.of(List.of(Integer.toString(f.offeredRate()), rate(f.ackedRate()), Long.toString(f.acked()),
-                        Long.toString(f.errors()), Long.toString(f.invisible()), f.append().brief(), f.visible().brief(),
-                        f.apiVisible().brief(), f.get().brief(), Report.verdict(f.visible().p99() <= 50))));
+        out.table(
+                List.of(
+                        "offered /s",
+                        "acked /s",
+                        "acked",
+                        "errors",
+                        "never visible",
+                        "append p50 / p99 / max ms",
+                        "acked → visible p50 / p99 / max ms",
+                        "acked → API visible p50 / p99 / max ms",
+                        "GET p50 / p99 / max ms",
+                        "target p99 ≤ 50 ms"),
+                List.of(List.of(
+                        Integer.toString(f.offeredRate()),
+                        rate(f.ackedRate()),
+                        Long.toString(f.acked()),
+                        Long.toString(f.errors()),
+                        Long.toString(f.invisible()),
+                        f.append().brief(),
+                        f.visible().brief(),
+                        f.apiVisible().brief(),
+                        f.get().brief(),
+                        Report.verdict(f.visible().p99() <= 50))));
     }
 
     private void projection() {
@@ -114,19 +158,33 @@ final class ReportSections {
             return;
         }
         double base = r.projectionBaseline();
-        out.line(String.format("%,d events (%.0f MiB of JSON; generated, see `DataGenerator`) written straight to "
-                + "`annals.events` in %.1f s (%s events/s) while the app was stopped; then the app started and the "
-                + "projector caught up from a cold start; then `POST /v1/projections/timeline/rebuild` replayed the "
-                + "topic into a new generation until the switch. Baseline: pgbench 100-row INSERT rows/s at 8 clients.",
+        out.line(String.format(
+                "%,d events (%.0f MiB of JSON; generated, see `DataGenerator`) written straight to "
+                        + "`annals.events` in %.1f s (%s events/s) while the app was stopped; then the app started and the "
+                        + "projector caught up from a cold start; then `POST /v1/projections/timeline/rebuild` replayed the "
+                        + "topic into a new generation until the switch. Baseline: pgbench 100-row INSERT rows/s at 8 clients.",
                 p.events(), p.bytes() / 1048576.0, p.produceSeconds(), rate(p.events() / p.produceSeconds())));
         out.line("");
-        out.table(List.of("phase", "events", "seconds", "events/s", "baseline rows/s", "ratio"), List.of(
-                List.of("catch-up (app start → lag 0)", Long.toString(p.catchUpApplied()), String.format("%.1f", p.catchUpSeconds()),
-                        rate(p.catchUpRate()), rate(base), pct(p.catchUpRate() / base)),
-                List.of("replay (rebuild → switch)", Long.toString(p.events()), String.format("%.1f", p.replaySeconds()),
-                        rate(p.replayRate()), rate(base), pct(p.replayRate() / base))));
+        out.table(
+                List.of("phase", "events", "seconds", "events/s", "baseline rows/s", "ratio"),
+                List.of(
+                        List.of(
+                                "catch-up (app start → lag 0)",
+                                Long.toString(p.catchUpApplied()),
+                                String.format("%.1f", p.catchUpSeconds()),
+                                rate(p.catchUpRate()),
+                                rate(base),
+                                pct(p.catchUpRate() / base)),
+                        List.of(
+                                "replay (rebuild → switch)",
+                                Long.toString(p.events()),
+                                String.format("%.1f", p.replaySeconds()),
+                                rate(p.replayRate()),
+                                rate(base),
+                                pct(p.replayRate() / base))));
         out.line("");
-        out.line(String.format("Read model rows after the switch: %,d; dead-lettered: %d; app CPU during catch-up: %.0f %% of one core.",
+        out.line(String.format(
+                "Read model rows after the switch: %,d; dead-lettered: %d; app CPU during catch-up: %.0f %% of one core.",
                 p.readModelRows(), p.deadLettered(), 100 * p.appCpuSecondsCatchUp() / p.catchUpSeconds()));
     }
 
@@ -140,18 +198,38 @@ final class ReportSections {
         out.line("");
         List<List<String>> rows = new ArrayList<>();
         for (QueryScenario.Row q : r.queries) {
-            rows.add(List.of(q.spec().name(), q.spec().variant(), Long.toString(q.rows()), Long.toString(q.app().count()),
-                    ms(q.app().p50()), ms(q.app().p99()), ms(q.raw().p50()), ms(q.raw().p99()), Report.x(q.ratio()),
+            rows.add(List.of(
+                    q.spec().name(),
+                    q.spec().variant(),
+                    Long.toString(q.rows()),
+                    Long.toString(q.app().count()),
+                    ms(q.app().p50()),
+                    ms(q.app().p99()),
+                    ms(q.raw().p50()),
+                    ms(q.raw().p99()),
+                    Report.x(q.ratio()),
                     q.errors() == 0 ? "" : q.errors() + ": " + q.firstError()));
         }
-        out.table(List.of("query", "value", "rows", "requests", "app p50 ms", "app p99 ms", "SQL p50 ms", "SQL p99 ms",
-                "app/SQL p99", "errors"), rows);
+        out.table(
+                List.of(
+                        "query",
+                        "value",
+                        "rows",
+                        "requests",
+                        "app p50 ms",
+                        "app p99 ms",
+                        "SQL p50 ms",
+                        "SQL p99 ms",
+                        "app/SQL p99",
+                        "errors"),
+                rows);
         out.line("");
         out.line("<details><summary>SQL run for each query (parameters in brackets)</summary>");
         out.line("");
         for (QueryScenario.Row q : r.queries) {
-            out.line("- " + q.spec().name() + " / " + q.spec().variant() + ": `GET " + q.spec().path() + "`<br>`"
-                    + q.spec().sql().sql() + "` " + q.spec().sql().params());
+            out.line("- " + q.spec().name() + " / " + q.spec().variant() + ": `GET "
+                    + q.spec().path() + "`<br>`" + q.spec().sql().sql() + "` "
+                    + q.spec().sql().params());
         }
         out.line("");
         out.line("</details>");
@@ -161,9 +239,17 @@ final class ReportSections {
         out.line("");
         out.line("## 5. Footprint");
         out.line("");
-        out.table(List.of("start → /q/health/ready 200", "RSS idle", "peak RSS under scenario 1 (sampled)",
-                "VmHWM at the end of scenario 1"), List.of(List.of(ms(r.startToReadyMs) + " ms",
-                Report.mib(r.idleRssKb), Report.mib(r.peakRssKb), Report.mib(r.hwmKb))));
+        out.table(
+                List.of(
+                        "start → /q/health/ready 200",
+                        "RSS idle",
+                        "peak RSS under scenario 1 (sampled)",
+                        "VmHWM at the end of scenario 1"),
+                List.of(List.of(
+                        ms(r.startToReadyMs) + " ms",
+                        Report.mib(r.idleRssKb),
+                        Report.mib(r.peakRssKb),
+                        Report.mib(r.hwmKb))));
     }
 
     private void targets() {

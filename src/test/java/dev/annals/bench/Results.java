@@ -9,9 +9,13 @@ import java.util.Map;
 final class Results {
 
     /** One append step with what the topic saw of it. */
-    record AppendRow(LoadGenerator.Step step, double topicEventsPerSecond, double drainMs, boolean allOnTopic,
-                     double appCpuPercent, double benchCpuPercent) {
-    }
+    record AppendRow(
+            LoadGenerator.Step step,
+            double topicEventsPerSecond,
+            double drainMs,
+            boolean allOnTopic,
+            double appCpuPercent,
+            double benchCpuPercent) {}
 
     final Map<String, String> machine = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
@@ -44,8 +48,10 @@ final class Results {
 
     /** Baseline of scenario 3: pgbench 100-row rows/s at 8 clients, or at the measured client count nearest to 8. */
     double projectionBaseline() {
-        return pgbench.stream().filter(p -> p.rowsPerTx() == 100)
+        return pgbench.stream()
+                .filter(p -> p.rowsPerTx() == 100)
                 .min(java.util.Comparator.comparingInt(p -> Math.abs(p.clients() - 8)))
-                .map(PgBench.Result::rowsPerSecond).orElse(Double.NaN);
+                .map(PgBench.Result::rowsPerSecond)
+                .orElse(Double.NaN);
     }
 }

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs external commands (pgbench, child JVMs, the profiler) with their output kept in a log file. */
 final class Shell {
-    private Shell() {
-    }
+    private Shell() {}
 
     /** Runs {@code cmd} to completion (at most 30 min), writes its output to {@code log}; fails on a non-zero exit. */
     static String run(List<String> cmd, Map<String, String> env, Path log) throws IOException, InterruptedException {
@@ -25,8 +24,8 @@ final class Shell {
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("exit " + p.exitValue() + " from " + String.join(" ", cmd) + ": "
-                    + tail(out));
+            throw new IllegalStateException(
+                    "exit " + p.exitValue() + " from " + String.join(" ", cmd) + ": " + tail(out));
         }
         return out;
     }

@@ -11,27 +11,77 @@ final class Vocabulary {
     /** In about 1 event of 2,000. */
     static final String RARE_WORD = "conscience";
 
-    static final String[] FIRST = {"amara", "boris", "chen", "dana", "elif", "farid", "grace", "hugo", "ines", "jonas",
-        "kofi", "lena", "mateo", "nadia", "omar", "priya", "quinn", "rosa", "sven", "tara", "umar", "vera", "wen",
-        "ximena", "yusuf", "zoe", "anders", "bea", "carlos", "dmitri"};
-    static final String[] LAST = {"abbott", "baker", "costa", "diallo", "eriksen", "fischer", "garcia", "haddad",
-        "ivanova", "jensen", "kim", "lopez", "moreau", "nakamura", "okafor", "petrov", "quispe", "rossi", "sato",
-        "tanaka", "usman", "varga", "weber", "xu", "yilmaz", "zhou", "andersen", "bianchi", "cohen", "dubois"};
-    static final String[] PUBLISHERS = {"Reuters", "Associated Press", "The Verge", "Financial Times", "Bloomberg",
-        "The Guardian", "Le Monde", "Der Spiegel", "NHK", "Al Jazeera", "BBC News", "The New York Times",
-        "The Washington Post", "Politico", "Axios", "El Pais", "Nikkei Asia", "The Hindu", "ABC News", "CBC"};
+    static final String[] FIRST = {
+        "amara", "boris", "chen", "dana", "elif", "farid", "grace", "hugo", "ines", "jonas", "kofi", "lena", "mateo",
+        "nadia", "omar", "priya", "quinn", "rosa", "sven", "tara", "umar", "vera", "wen", "ximena", "yusuf", "zoe",
+        "anders", "bea", "carlos", "dmitri"
+    };
+    static final String[] LAST = {
+        "abbott",
+        "baker",
+        "costa",
+        "diallo",
+        "eriksen",
+        "fischer",
+        "garcia",
+        "haddad",
+        "ivanova",
+        "jensen",
+        "kim",
+        "lopez",
+        "moreau",
+        "nakamura",
+        "okafor",
+        "petrov",
+        "quispe",
+        "rossi",
+        "sato",
+        "tanaka",
+        "usman",
+        "varga",
+        "weber",
+        "xu",
+        "yilmaz",
+        "zhou",
+        "andersen",
+        "bianchi",
+        "cohen",
+        "dubois"
+    };
+    static final String[] PUBLISHERS = {
+        "Reuters",
+        "Associated Press",
+        "The Verge",
+        "Financial Times",
+        "Bloomberg",
+        "The Guardian",
+        "Le Monde",
+        "Der Spiegel",
+        "NHK",
+        "Al Jazeera",
+        "BBC News",
+        "The New York Times",
+        "The Washington Post",
+        "Politico",
+        "Axios",
+        "El Pais",
+        "Nikkei Asia",
+        "The Hindu",
+        "ABC News",
+        "CBC"
+    };
     static final String[] FILLER = ("talks contract deadline officials negotiators proposal ministry agency company "
-        + "court vote parliament council minister spokesperson statement terms draft agreement treaty sanctions "
-        + "budget security defence supplier market export licence review audit hearing committee report leak memo "
-        + "deal offer refusal demand pressure threat warning delay extension meeting summit delegation envoy "
-        + "capital city region border port factory workers union strike protest election campaign coalition "
-        + "opposition lawyers judge ruling appeal board investors shares profits losses plan strategy risk model "
-        + "data chips cloud software weapons drones satellites energy pipeline grid water harvest prices inflation "
-        + "interest loan bond rating crisis response recovery aid relief reform policy law bill amendment clause "
-        + "annex timeline schedule window phase stage milestone partner rival ally neighbour").split(" ");
+                    + "court vote parliament council minister spokesperson statement terms draft agreement treaty sanctions "
+                    + "budget security defence supplier market export licence review audit hearing committee report leak memo "
+                    + "deal offer refusal demand pressure threat warning delay extension meeting summit delegation envoy "
+                    + "capital city region border port factory workers union strike protest election campaign coalition "
+                    + "opposition lawyers judge ruling appeal board investors shares profits losses plan strategy risk model "
+                    + "data chips cloud software weapons drones satellites energy pipeline grid water harvest prices inflation "
+                    + "interest loan bond rating crisis response recovery aid relief reform policy law bill amendment clause "
+                    + "annex timeline schedule window phase stage milestone partner rival ally neighbour")
+            .split(" ");
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** Samples 0..n-1 with probability proportional to 1/(k+1)^s. */
     static final class Zipf {

@@ -84,11 +84,12 @@ class GeneratedClientTest {
         List<NewEvent> story = seed();
         assertEquals(13, story.size());
         assertEquals(Precision.DAY, story.get(0).getOccurredAtPrecision());
-        assertEquals(OffsetDateTime.parse("2026-02-18T00:00:00-05:00"), story.get(0).getOccurredAt());
+        assertEquals(
+                OffsetDateTime.parse("2026-02-18T00:00:00-05:00"), story.get(0).getOccurredAt());
 
         // append, requiring a new timeline
-        ApiResponse<AppendResult> appended = append.appendEventsWithHttpInfo(timeline, story, null, "*",
-                "client-test-request", null);
+        ApiResponse<AppendResult> appended =
+                append.appendEventsWithHttpInfo(timeline, story, null, "*", "client-test-request", null);
         assertEquals(201, appended.getStatusCode());
         assertEquals(List.of("client-test-request"), appended.getHeaders().get("x-request-id"));
         assertEquals(List.of("\"13\""), appended.getHeaders().get("etag"));
@@ -96,9 +97,12 @@ class GeneratedClientTest {
         assertEquals(timeline, result.getTimelineId());
         assertEquals(13L, result.getVersion());
         assertEquals(timeline + ":13", result.getPosition());
-        assertEquals(story.stream().map(NewEvent::getId).toList(),
+        assertEquals(
+                story.stream().map(NewEvent::getId).toList(),
                 result.getEvents().stream().map(AppendedEvent::getId).toList());
-        assertEquals(sequences(1, 13), result.getEvents().stream().map(AppendedEvent::getSequence).toList());
+        assertEquals(
+                sequences(1, 13),
+                result.getEvents().stream().map(AppendedEvent::getSequence).toList());
         result.getEvents().forEach(e -> assertNotNull(e.getRecordedAt()));
         String position = result.getPosition();
 
@@ -109,17 +113,24 @@ class GeneratedClientTest {
         assertEquals(1L, summary.getEventCountsByType().get("terms-refused"));
         assertEquals(2L, summary.getEventCountsByType().get("red-line-stated"));
         assertEquals(2L, summary.getEventCountsByType().get("terms-accepted"));
-        assertEquals(OffsetDateTime.parse("2026-02-18T05:00:00Z").toInstant(), summary.getFirstOccurredAt().toInstant());
+        assertEquals(
+                OffsetDateTime.parse("2026-02-18T05:00:00Z").toInstant(),
+                summary.getFirstOccurredAt().toInstant());
         StreamPage tail = journal.readStream(timeline, 12L, 5);
-        assertEquals(List.of(12L, 13L), tail.getEvents().stream().map(Event::getSequence).toList());
+        assertEquals(
+                List.of(12L, 13L),
+                tail.getEvents().stream().map(Event::getSequence).toList());
         assertNull(tail.getNextSequence());
-        assertEquals(story.get(12).getTitle(), journal.readStreamEvent(13L, timeline).getTitle());
+        assertEquals(
+                story.get(12).getTitle(), journal.readStreamEvent(13L, timeline).getTitle());
 
         // the read model: wait for the append once, then page through everything, 2 at a time
-        List<Event> all = pageAll(cursor -> query.queryTimelineEvents(timeline, null, cursor, null, 2, "asc", null,
-                null, null, null, null, null, position));
+        List<Event> all = pageAll(cursor -> query.queryTimelineEvents(
+                timeline, null, cursor, null, 2, "asc", null, null, null, null, null, null, position));
         assertEquals(sequences(1, 13), all.stream().map(Event::getSequence).toList());
-        assertEquals(story.stream().map(NewEvent::getTitle).toList(), all.stream().map(Event::getTitle).toList());
+        assertEquals(
+                story.stream().map(NewEvent::getTitle).toList(),
+                all.stream().map(Event::getTitle).toList());
         Event refused = all.get(7);
         assertEquals("terms-refused", refused.getType());
         assertEquals(timeline, refused.getTimelineId());
@@ -129,32 +140,78 @@ class GeneratedClientTest {
 
         // filters: type (repeated = OR) AND actor, paged 2 at a time until nextCursor is absent
         List<List<Long>> pages = new ArrayList<>();
-        List<Event> refusals = pageAll(cursor -> query.queryTimelineEvents(timeline, List.of("anthropic"), cursor,
-                null, 2, null, null, null, null, null, null, List.of("terms-refused", "red-line-stated"), null),
+        List<Event> refusals = pageAll(
+                cursor -> query.queryTimelineEvents(
+                        timeline,
+                        List.of("anthropic"),
+                        cursor,
+                        null,
+                        2,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("terms-refused", "red-line-stated"),
+                        null),
                 pages);
         assertEquals(List.of(List.of(8L, 9L), List.of(10L)), pages);
-        assertEquals(List.of("terms-refused", "red-line-stated", "red-line-stated"),
+        assertEquals(
+                List.of("terms-refused", "red-line-stated", "red-line-stated"),
                 refusals.stream().map(Event::getType).toList());
-        assertEquals(List.of(story.get(7).getTitle(), "Red line one: no mass surveillance of Americans",
-                "Red line two: no fully autonomous lethal weapons"), refusals.stream().map(Event::getTitle).toList());
+        assertEquals(
+                List.of(
+                        story.get(7).getTitle(),
+                        "Red line one: no mass surveillance of Americans",
+                        "Red line two: no fully autonomous lethal weapons"),
+                refusals.stream().map(Event::getTitle).toList());
 
         // full-text search, newest first
-        EventPage autonomous = query.queryTimelineEvents(timeline, List.of("anthropic"), null, null, null, "desc",
-                "autonomous", null, null, null, null, null, null);
-        assertEquals(List.of(11L, 10L), autonomous.getEvents().stream().map(Event::getSequence).toList());
+        EventPage autonomous = query.queryTimelineEvents(
+                timeline,
+                List.of("anthropic"),
+                null,
+                null,
+                null,
+                "desc",
+                "autonomous",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertEquals(
+                List.of(11L, 10L),
+                autonomous.getEvents().stream().map(Event::getSequence).toList());
         assertNull(autonomous.getNextCursor());
 
         // tag filter and time window on the cross-timeline query
-        EventPage surveillance = query.queryEvents(null, null, OffsetDateTime.parse("2026-02-26T00:00:00Z"), null,
-                null, null, null, List.of("surveillance"), List.of(timeline),
-                OffsetDateTime.parse("2026-02-27T00:00:00Z"), null, null);
-        assertEquals(List.of(9L), surveillance.getEvents().stream().map(Event::getSequence).toList());
+        EventPage surveillance = query.queryEvents(
+                null,
+                null,
+                OffsetDateTime.parse("2026-02-26T00:00:00Z"),
+                null,
+                null,
+                null,
+                null,
+                List.of("surveillance"),
+                List.of(timeline),
+                OffsetDateTime.parse("2026-02-27T00:00:00Z"),
+                null,
+                null);
+        assertEquals(
+                List.of(9L),
+                surveillance.getEvents().stream().map(Event::getSequence).toList());
 
         // one event by id
         Event redLine = query.getEvent(story.get(8).getId(), position);
         assertEquals(9L, redLine.getSequence());
         assertEquals("red-line-stated", redLine.getType());
-        assertEquals(story.get(8).getOccurredAt().toInstant(), redLine.getOccurredAt().toInstant());
+        assertEquals(
+                story.get(8).getOccurredAt().toInstant(),
+                redLine.getOccurredAt().toInstant());
         assertEquals(story.get(8).getTags(), redLine.getTags());
         assertEquals("anthropic", redLine.getData().get("party"));
     }
@@ -163,13 +220,22 @@ class GeneratedClientTest {
     void staleIfMatchIsAConflictProblemWithTheCurrentVersion() throws Exception {
         String timeline = freshTimeline();
         List<NewEvent> story = seed();
-        assertEquals(3L, append.appendEvents(timeline, story.subList(0, 3), null, "*", null, null).getVersion());
-        assertEquals(5L, append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null, null, null).getVersion());
+        assertEquals(
+                3L,
+                append.appendEvents(timeline, story.subList(0, 3), null, "*", null, null)
+                        .getVersion());
+        assertEquals(
+                5L,
+                append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null, null, null)
+                        .getVersion());
 
-        ApiException stale = assertThrows(ApiException.class,
+        ApiException stale = assertThrows(
+                ApiException.class,
                 () -> append.appendEvents(timeline, story.subList(5, 6), "\"3\"", null, null, null));
         assertEquals(409, stale.getCode());
-        assertTrue(stale.getResponseHeaders().firstValue("content-type").orElseThrow()
+        assertTrue(stale.getResponseHeaders()
+                .firstValue("content-type")
+                .orElseThrow()
                 .startsWith("application/problem+json"));
         Problem problem = json.readValue(stale.getResponseBody(), Problem.class);
         assertEquals(409, problem.getStatus());
@@ -177,8 +243,8 @@ class GeneratedClientTest {
         assertNotNull(problem.getType());
         assertNotNull(problem.getTitle());
 
-        ApiException exists = assertThrows(ApiException.class,
-                () -> append.appendEvents(timeline, story.subList(5, 6), null, "*", null, null));
+        ApiException exists = assertThrows(
+                ApiException.class, () -> append.appendEvents(timeline, story.subList(5, 6), null, "*", null, null));
         assertEquals(409, exists.getCode());
         assertEquals(5L, json.readValue(exists.getResponseBody(), Problem.class).getCurrentVersion());
 
@@ -191,8 +257,8 @@ class GeneratedClientTest {
         List<NewEvent> events = seed().subList(0, 2);
         events.get(1).setTitle(null);
 
-        ApiException untitled = assertThrows(ApiException.class,
-                () -> append.appendEvents(timeline, events, null, null, null, null));
+        ApiException untitled =
+                assertThrows(ApiException.class, () -> append.appendEvents(timeline, events, null, null, null, null));
         assertEquals(400, untitled.getCode());
         Problem problem = json.readValue(untitled.getResponseBody(), Problem.class);
         assertEquals(400, problem.getStatus());
@@ -202,10 +268,17 @@ class GeneratedClientTest {
         ApiException unknown = assertThrows(ApiException.class, () -> journal.getTimeline(timeline));
         assertEquals(404, unknown.getCode(), "nothing stored");
 
-        ApiException badLimit = assertThrows(ApiException.class, () -> query.queryTimelineEvents(timeline, null, null,
-                null, 0, null, null, null, null, null, null, null, null));
+        ApiException badLimit = assertThrows(
+                ApiException.class,
+                () -> query.queryTimelineEvents(
+                        timeline, null, null, null, 0, null, null, null, null, null, null, null, null));
         assertEquals(400, badLimit.getCode());
-        assertEquals("limit", json.readValue(badLimit.getResponseBody(), Problem.class).getErrors().get(0).getField());
+        assertEquals(
+                "limit",
+                json.readValue(badLimit.getResponseBody(), Problem.class)
+                        .getErrors()
+                        .get(0)
+                        .getField());
     }
 
     interface Page {

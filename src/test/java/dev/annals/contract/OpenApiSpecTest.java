@@ -24,12 +24,18 @@ class OpenApiSpecTest {
 
     @Test
     void committedSpecMatchesTheRunningService() throws Exception {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
+        String served = given().queryParam("format", "yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         if (Boolean.getBoolean("refreshOpenApi")) {
             Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
         }
-        assertEquals(Files.readString(COMMITTED, StandardCharsets.UTF_8), served,
+        assertEquals(
+                Files.readString(COMMITTED, StandardCharsets.UTF_8),
+                served,
                 "openapi/annals-openapi.yaml is stale; refresh it with "
                         + "./mvnw -B verify -Dtest=OpenApiSpecTest -DrefreshOpenApi=true -DskipITs");
     }

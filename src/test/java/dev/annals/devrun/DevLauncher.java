@@ -1,5 +1,7 @@
 package dev.annals.devrun;
 
+import dev.annals.testing.EmbeddedDatabase;
+import dev.annals.testing.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.annals.testing.EmbeddedDatabase;
-import dev.annals.testing.EmbeddedKafkaBroker;
-
 /**
  * One-command local run: embedded PostgreSQL and Kafka with data kept under {@code target/annals-dev},
  * the packaged application as a child process, and the demo storyline from {@code src/main/resources/seed}.
@@ -27,7 +26,8 @@ public final class DevLauncher {
 
     private final Path baseDir;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedDatabase database;
     private EmbeddedKafkaBroker kafka;
     private Process app;
@@ -40,7 +40,8 @@ public final class DevLauncher {
 
     /** Runs until the application exits or the JVM is told to stop (Ctrl-C, SIGTERM). */
     public static void main(String[] args) {
-        Path baseDir = Path.of(System.getProperty("annals.basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path baseDir = Path.of(System.getProperty("annals.basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         String port = System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080").trim();
         // zonky extracts its binaries under java.io.tmpdir; keep them in target/ like everything else
         System.setProperty("java.io.tmpdir", baseDir.resolve("target").toString());
@@ -111,7 +112,10 @@ public final class DevLauncher {
                 return false;
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build();
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }
@@ -120,7 +124,8 @@ public final class DevLauncher {
             }
             Thread.sleep(500);
         }
-        System.err.println("[annals-dev] FAILED: " + health + " did not answer 200 within " + READY_TIMEOUT.toSeconds() + " s");
+        System.err.println(
+                "[annals-dev] FAILED: " + health + " did not answer 200 within " + READY_TIMEOUT.toSeconds() + " s");
         return false;
     }
 
@@ -132,26 +137,32 @@ public final class DevLauncher {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(seedDir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
             String timelineId = name.substring(0, name.length() - ".json".length());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/timelines/" + timelineId + "/events"))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/v1/timelines/" + timelineId + "/events"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String verdict = response.statusCode() == 201 ? "ok" : "UNEXPECTED (201 expected): " + abbreviate(response.body());
+            String verdict =
+                    response.statusCode() == 201 ? "ok" : "UNEXPECTED (201 expected): " + abbreviate(response.body());
             log("seed " + name + " -> timeline '" + timelineId + "': HTTP " + response.statusCode() + " " + verdict);
         }
     }
 
     private void printBanner() {
         String line = "=".repeat(72);
-        System.out.println(String.join(System.lineSeparator(),
-                "", line,
+        System.out.println(String.join(
+                System.lineSeparator(),
+                "",
+                line,
                 "  Annals is running",
                 "  API base URL     " + baseUrl() + "/v1",
                 "  Swagger UI       " + baseUrl() + "/q/swagger-ui",
@@ -160,7 +171,8 @@ public final class DevLauncher {
                 "  PostgreSQL JDBC  " + database.jdbcUrl() + " (user " + database.username() + ")",
                 "  Data kept in     " + baseDir.resolve("target/annals-dev"),
                 "  Stop with Ctrl-C",
-                line, ""));
+                line,
+                ""));
     }
 
     /** Idempotent; runs from the shutdown hook and after a normal exit: app first, then Kafka, then PostgreSQL. */

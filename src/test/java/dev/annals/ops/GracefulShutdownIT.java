@@ -53,8 +53,8 @@ class GracefulShutdownIT {
         }
 
         try (PackagedApp second = PackagedApp.start("graceful-shutdown-second")) {
-            Map<String, List<String[]>> topic = TopicIds.read(List.of(timeline),
-                    r -> published(r.get(timeline)).containsAll(acknowledged));
+            Map<String, List<String[]>> topic = TopicIds.read(
+                    List.of(timeline), r -> published(r.get(timeline)).containsAll(acknowledged));
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(published(topic.get(timeline)));
             assertTrue(missing.isEmpty(), "acknowledged but never published: " + missing);
@@ -67,14 +67,15 @@ class GracefulShutdownIT {
         return ids;
     }
 
-    private static void appendUntilRefused(PackagedApp app, String timeline, AtomicBoolean appending,
-                                           ConcurrentLinkedQueue<String> acknowledged) {
+    private static void appendUntilRefused(
+            PackagedApp app, String timeline, AtomicBoolean appending, ConcurrentLinkedQueue<String> acknowledged) {
         while (appending.get()) {
             String id = UUID.randomUUID().toString();
             Map<String, Object> event = Fixtures.statement("under load");
             event.put("id", id);
             try {
-                if (app.post("/v1/timelines/" + timeline + "/events", Fixtures.json(List.of(event))).statusCode()
+                if (app.post("/v1/timelines/" + timeline + "/events", Fixtures.json(List.of(event)))
+                                .statusCode()
                         == 201) {
                     acknowledged.add(id);
                 }
@@ -91,10 +92,12 @@ class GracefulShutdownIT {
 
     private static Set<String> journalIds(String timeline) throws Exception {
         Set<String> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(AnnalsInfraResource.jdbcUrl(),
-                AnnalsInfraResource.jdbcUsername(), AnnalsInfraResource.jdbcPassword());
-             PreparedStatement select = connection.prepareStatement(
-                     "select event_id from journal where timeline_id = ?")) {
+        try (Connection connection = DriverManager.getConnection(
+                        AnnalsInfraResource.jdbcUrl(),
+                        AnnalsInfraResource.jdbcUsername(),
+                        AnnalsInfraResource.jdbcPassword());
+                PreparedStatement select =
+                        connection.prepareStatement("select event_id from journal where timeline_id = ?")) {
             select.setString(1, timeline);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

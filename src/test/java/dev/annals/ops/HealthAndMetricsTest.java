@@ -40,7 +40,8 @@ class HealthAndMetricsTest {
     @Test
     void readinessGoesDownWithKafkaAndUpAgain() throws Exception {
         awaitReady(200, 20_000);
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .body("checks.name", hasItems("kafka", "outbox", "projection", "Database connections health check"));
         given().get("/q/health/live").then().statusCode(200);
 
@@ -63,15 +64,23 @@ class HealthAndMetricsTest {
         try {
             awaitReady(503, 30_000);
             given().get("/q/health/live").then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Fixtures.statements("refused", 1))
-                    .post("/v1/timelines/{t}/events", timeline).then()
-                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+            given().contentType(ContentType.JSON)
+                    .body(Fixtures.statements("refused", 1))
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5");
         } finally {
             setDatabaseAccepting(true);
         }
         awaitReady(200, 60_000);
-        given().contentType(ContentType.JSON).body(Fixtures.statements("accepted", 1))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).body("version", equalTo(1));
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("accepted", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1));
     }
 
     /**
@@ -80,12 +89,12 @@ class HealthAndMetricsTest {
      */
     private static void setDatabaseAccepting(boolean accepting) throws Exception {
         String url = AnnalsInfraResource.jdbcUrl();
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty(AnnalsInfraResource.JDBC_URL_PROPERTY) == null,
-                "only on the embedded PostgreSQL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty(AnnalsInfraResource.JDBC_URL_PROPERTY) == null, "only on the embedded PostgreSQL");
         String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(maintenance,
-                AnnalsInfraResource.jdbcUsername(), AnnalsInfraResource.jdbcPassword());
-             java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        maintenance, AnnalsInfraResource.jdbcUsername(), AnnalsInfraResource.jdbcPassword());
+                java.sql.Statement st = c.createStatement()) {
             st.execute("alter database annals allow_connections " + accepting);
             if (!accepting) {
                 st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'annals'");
@@ -97,15 +106,26 @@ class HealthAndMetricsTest {
     void metricsAppearAfterAnAppend() {
         double before = metric("annals_appends_total", "outcome=\"accepted\"");
         String timeline = Fixtures.timeline("metrics");
-        String position = given().contentType(ContentType.JSON).body(Fixtures.statements("counted", 2))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).extract().path("position");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Fixtures.statements("late", 1))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(409);
+        String position = given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("counted", 2))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(Fixtures.statements("late", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(409);
         awaitProjected(position);
 
         assertEquals(before + 1, metric("annals_appends_total", "outcome=\"accepted\""));
         assertTrue(metric("annals_appends_total", "reason=\"version-conflict\"") >= 1);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("annals_appended_events_total"))
                 .body(containsString("annals_append_seconds_count"))
                 .body(containsString("annals_outbox_backlog"))
@@ -130,7 +150,8 @@ class HealthAndMetricsTest {
     /** Sum of the samples of a metric whose labels contain the given text. */
     private static double metric(String name, String labels) {
         String body = given().get("/q/metrics").asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(body);
         double sum = 0;
         while (m.find()) {
             if (m.group(1) == null ? labels.isEmpty() : m.group(1).contains(labels)) {

@@ -19,11 +19,11 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesKeepPerTimelineOrderOnTheTopic() throws Exception {
-        List<String> timelines = List.of(Fixtures.timeline("two-a"), Fixtures.timeline("two-b"),
-                Fixtures.timeline("two-c"));
+        List<String> timelines =
+                List.of(Fixtures.timeline("two-a"), Fixtures.timeline("two-b"), Fixtures.timeline("two-c"));
         int perClient = 25;
         try (PackagedApp one = PackagedApp.start("two-instances-one");
-             PackagedApp two = PackagedApp.start("two-instances-two")) {
+                PackagedApp two = PackagedApp.start("two-instances-two")) {
             ExecutorService clients = Executors.newFixedThreadPool(6);
             List<Future<Integer>> results = new ArrayList<>();
             for (int c = 0; c < 6; c++) {
@@ -33,7 +33,9 @@ class TwoInstancesIT {
                     int created = 0;
                     for (int i = 0; i < perClient; i++) {
                         String body = Fixtures.json(Fixtures.statements("from " + app.baseUrl(), 2));
-                        if (app.post("/v1/timelines/" + timeline + "/events", body).statusCode() == 201) {
+                        if (app.post("/v1/timelines/" + timeline + "/events", body)
+                                        .statusCode()
+                                == 201) {
                             created++;
                         }
                     }
@@ -46,7 +48,8 @@ class TwoInstancesIT {
             clients.shutdown();
         }
         int perTimeline = 2 * perClient * 2;
-        Map<String, List<String[]>> topic = TopicIds.read(timelines,
+        Map<String, List<String[]>> topic = TopicIds.read(
+                timelines,
                 r -> r.values().stream().allMatch(list -> firstOccurrences(list).size() >= perTimeline));
         for (String timeline : timelines) {
             List<String> sequences = firstOccurrences(topic.get(timeline));

@@ -46,13 +46,13 @@ class ActorCountsTest {
         assertEquals(3, count(position, actor));
         assertMaintainedCountsEqualARecount();
 
-        List<ConsumerRecord<String, String>> published = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() == 3);
+        List<ConsumerRecord<String, String>> published =
+                TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() == 3);
         assertEquals(3, published.size());
         try (KafkaProducer<String, String> producer = producer()) {
             for (ConsumerRecord<String, String> record : published) {
-                ProducerRecord<String, String> again = new ProducerRecord<>(record.topic(), record.key(),
-                        record.value());
+                ProducerRecord<String, String> again =
+                        new ProducerRecord<>(record.topic(), record.key(), record.value());
                 record.headers().forEach(h -> again.headers().add(h.key(), h.value()));
                 producer.send(again);
             }
@@ -76,20 +76,40 @@ class ActorCountsTest {
     }
 
     private static Map<String, Object> event(String title, String actor) {
-        return Fixtures.event("statement-issued", title, "2026-02-26T18:00:00Z", "hour",
-                List.of(actor, "anthropic"), List.of(), "Reuters", Map.of("speaker", actor, "quote", "q"));
+        return Fixtures.event(
+                "statement-issued",
+                title,
+                "2026-02-26T18:00:00Z",
+                "hour",
+                List.of(actor, "anthropic"),
+                List.of(),
+                "Reuters",
+                Map.of("speaker", actor, "quote", "q"));
     }
 
     private static String append(String timeline, List<Map<String, Object>> events) {
-        return given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201).extract().path("position");
+        return given().contentType(ContentType.JSON)
+                .body(events)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
     }
 
     /** The actor's count in the unfiltered /v1/actors, once the read model holds {@code position}. */
     private static long count(String position, String actor) {
-        List<Map<String, Object>> actors = given().queryParam("waitFor", position).queryParam("limit", 500)
-                .get("/v1/actors").then().statusCode(200).extract().jsonPath().getList("$");
-        Map<String, Object> summary = actors.stream().filter(a -> actor.equals(a.get("id"))).findFirst()
+        List<Map<String, Object>> actors = given().queryParam("waitFor", position)
+                .queryParam("limit", 500)
+                .get("/v1/actors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        Map<String, Object> summary = actors.stream()
+                .filter(a -> actor.equals(a.get("id")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(actor + " not in " + actors));
         assertEquals(Fixtures.name(actor), summary.get("name"));
         return ((Number) summary.get("eventCount")).longValue();
@@ -107,8 +127,9 @@ class ActorCountsTest {
                                where generation = (select g from active))
                 select count(*) from ((table recount except table maintained)
                                       union all (table maintained except table recount)) as differing""";
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             assertEquals(0, rs.getLong(1), "actors whose maintained count differs from a recount");
         }

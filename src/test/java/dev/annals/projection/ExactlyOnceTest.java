@@ -43,8 +43,8 @@ class ExactlyOnceTest {
         }
 
         @Override
-        public Applied apply(int generation, boolean live, List<EventDecoder.Valid> batch,
-                             Map<TopicPartition, Long> nextOffsets) {
+        public Applied apply(
+                int generation, boolean live, List<EventDecoder.Valid> batch, Map<TopicPartition, Long> nextOffsets) {
             int call = calls.incrementAndGet();
             if (call == 1) {
                 throw new IllegalStateException("simulated crash before commit");
@@ -78,8 +78,13 @@ class ExactlyOnceTest {
         for (int i = 0; i < 4; i++) {
             var events = Fixtures.statements("crash " + i, 3);
             events.forEach(e -> titles.add((String) e.get("title")));
-            position = given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                    .then().statusCode(201).extract().path("position");
+            position = given().contentType(ContentType.JSON)
+                    .body(events)
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("position");
         }
         assertReadModelHolds(timeline, position, titles);
         assertTrue(crashing.calls.get() >= 2, "both simulated crashes happened");
@@ -95,10 +100,11 @@ class ExactlyOnceTest {
         }
 
         @Override
-        public Applied apply(int generation, boolean live, List<EventDecoder.Valid> batch,
-                             Map<TopicPartition, Long> nextOffsets) {
+        public Applied apply(
+                int generation, boolean live, List<EventDecoder.Valid> batch, Map<TopicPartition, Long> nextOffsets) {
             if (batch.stream().anyMatch(v -> v.event().title().equals("refused by the database"))) {
-                throw new jakarta.persistence.PersistenceException("simulated",
+                throw new jakarta.persistence.PersistenceException(
+                        "simulated",
                         new java.sql.SQLException("value too long for type character varying(200)", "22001"));
             }
             return real.apply(generation, live, batch, nextOffsets);
@@ -117,18 +123,32 @@ class ExactlyOnceTest {
 
     @Test
     void anEventTheDatabaseRefusesIsDeadLetteredAndItsNeighboursProjected() {
-        QuarkusMock.installMockForType(new RejectingStore(io.quarkus.arc.ClientProxy.unwrap(store)),
-                ProjectionStore.class);
-        long deadBefore = given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+        QuarkusMock.installMockForType(
+                new RejectingStore(io.quarkus.arc.ClientProxy.unwrap(store)), ProjectionStore.class);
+        long deadBefore =
+                given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
         String timeline = Fixtures.timeline("db-refuses");
-        var events = List.of(Fixtures.statement("before"), Fixtures.statement("refused by the database"),
+        var events = List.of(
+                Fixtures.statement("before"),
+                Fixtures.statement("refused by the database"),
                 Fixtures.statement("after"));
-        String position = given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201).extract().path("position");
-        List<String> projected = given().queryParam("waitFor", position).get("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(200).extract().jsonPath().getList("events.title");
+        String position = given().contentType(ContentType.JSON)
+                .body(events)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
+        List<String> projected = given().queryParam("waitFor", position)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("events.title");
         assertEquals(List.of("before", "after"), projected);
-        long deadAfter = given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+        long deadAfter =
+                given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
         assertEquals(deadBefore + 1, deadAfter, "the refused event went to the dead-letter topic");
     }
 
@@ -146,21 +166,38 @@ class ExactlyOnceTest {
             }
             var events = Fixtures.statements("restart " + i, 5);
             events.forEach(e -> titles.add((String) e.get("title")));
-            position = given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                    .then().statusCode(201).extract().path("position");
+            position = given().contentType(ContentType.JSON)
+                    .body(events)
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("position");
         }
         assertReadModelHolds(timeline, position, titles);
     }
 
     private static void assertReadModelHolds(String timeline, String position, List<String> titles) {
-        List<String> projected = given().queryParam("waitFor", position).queryParam("limit", 500)
-                .get("/v1/timelines/{t}/events", timeline).then().statusCode(200)
-                .extract().jsonPath().getList("events.title");
+        List<String> projected = given().queryParam("waitFor", position)
+                .queryParam("limit", 500)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("events.title");
         assertEquals(titles, projected, "every event once, in order");
-        List<Map<String, Object>> timelines = given().queryParam("limit", 500).get("/v1/timelines").then()
-                .statusCode(200).extract().jsonPath().getList("timelines");
-        Map<String, Object> summary = timelines.stream().filter(t -> timeline.equals(t.get("timelineId")))
-                .findFirst().orElseThrow();
+        List<Map<String, Object>> timelines = given().queryParam("limit", 500)
+                .get("/v1/timelines")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("timelines");
+        Map<String, Object> summary = timelines.stream()
+                .filter(t -> timeline.equals(t.get("timelineId")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(titles.size(), ((Number) summary.get("eventCount")).intValue());
         assertEquals(titles.size(), ((Number) summary.get("version")).intValue());
     }

@@ -43,15 +43,18 @@ class PoisonRecordsTest {
         String timeline = Fixtures.timeline("poison");
         Map<String, Object> before = Fixtures.statement("before the garbage");
         Map<String, Object> after = Fixtures.statement("after the garbage");
-        given().contentType(ContentType.JSON).body(List.of(before)).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(List.of(before))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
         TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() == 1);
         long deadBefore = deadLettered();
 
         Map<String, String> reasons = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            reasons.put(send(producer, timeline, "not json at all", ceHeaders("statement-issued", timeline)),
-                    "not-json");
+            reasons.put(
+                    send(producer, timeline, "not json at all", ceHeaders("statement-issued", timeline)), "not-json");
             reasons.put(send(producer, timeline, "{\"hello\":\"world\"}", Map.of()), "missing-header");
             reasons.put(send(producer, timeline, "{}", ceHeaders("alien-landed", timeline)), "unknown-type");
             String invalidData = "{\"id\":\"%s\",\"timelineId\":\"" + timeline + "\",\"sequence\":99,"
@@ -59,22 +62,46 @@ class PoisonRecordsTest {
                     + "\"occurredAtPrecision\":\"hour\",\"recordedAt\":\"2026-02-26T18:00:00Z\",\"title\":\"t\","
                     + "\"actors\":[],\"sources\":[],\"tags\":[],\"data\":{\"speaker\":\"Not A Slug\"}}";
             reasons.put(sendWithOwnId(producer, timeline, invalidData), "invalid-data");
-            reasons.put(send(producer, timeline, "{\"title\":\"no id\"}", ceHeaders("statement-issued", timeline)),
+            reasons.put(
+                    send(producer, timeline, "{\"title\":\"no id\"}", ceHeaders("statement-issued", timeline)),
                     "invalid-event");
             // records that would break the read model's columns must be dead-lettered, not retried forever
-            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace("\"title\":\"t\"",
-                    "\"title\":\"nul \\u0000 inside\"").replace("\"speaker\":\"Not A Slug\"",
-                    "\"speaker\":\"dario-amodei\",\"quote\":\"q\"")), "invalid-event");
-            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace("\"title\":\"t\"",
-                    "\"title\":\"" + "x".repeat(201) + "\"")), "invalid-event");
-            reasons.put(sendWithOwnId(producer, timeline, invalidData.replace(
-                    "\"occurredAt\":\"2026-02-26T18:00:00Z\"", "\"occurredAt\":1772128800")), "invalid-event");
+            reasons.put(
+                    sendWithOwnId(
+                            producer,
+                            timeline,
+                            invalidData
+                                    .replace("\"title\":\"t\"", "\"title\":\"nul \\u0000 inside\"")
+                                    .replace(
+                                            "\"speaker\":\"Not A Slug\"",
+                                            "\"speaker\":\"dario-amodei\",\"quote\":\"q\"")),
+                    "invalid-event");
+            reasons.put(
+                    sendWithOwnId(
+                            producer,
+                            timeline,
+                            invalidData.replace("\"title\":\"t\"", "\"title\":\"" + "x".repeat(201) + "\"")),
+                    "invalid-event");
+            reasons.put(
+                    sendWithOwnId(
+                            producer,
+                            timeline,
+                            invalidData.replace(
+                                    "\"occurredAt\":\"2026-02-26T18:00:00Z\"", "\"occurredAt\":1772128800")),
+                    "invalid-event");
             producer.flush();
         }
 
-        String position = given().contentType(ContentType.JSON).body(List.of(after))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).extract().path("position");
-        given().queryParam("waitFor", position).get("/v1/timelines/{t}/events", timeline).then()
+        String position = given().contentType(ContentType.JSON)
+                .body(List.of(after))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
+        given().queryParam("waitFor", position)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
                 .statusCode(200)
                 .body("events.title", contains("before the garbage", "after the garbage"));
 
@@ -91,21 +118,32 @@ class PoisonRecordsTest {
     }
 
     private static long deadLettered() {
-        return given().get("/v1/projections").then().statusCode(200).extract().jsonPath()
+        return given().get("/v1/projections")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getLong("[0].deadLettered");
     }
 
     private static Map<String, String> ceHeaders(String type, String timeline) {
-        return Map.of("ce_specversion", "1.0", "ce_source", "/elsewhere", "ce_type", "dev.annals." + type,
-                "ce_subject", timeline);
+        return Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_source",
+                "/elsewhere",
+                "ce_type",
+                "dev.annals." + type,
+                "ce_subject",
+                timeline);
     }
 
     /** Sends with a fresh ce_id (or, without ce headers, a marker header) and returns it. */
-    private static String send(KafkaProducer<String, byte[]> producer, String key, String value,
-                               Map<String, String> headers) {
+    private static String send(
+            KafkaProducer<String, byte[]> producer, String key, String value, Map<String, String> headers) {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("annals.events", key,
-                value.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>("annals.events", key, value.getBytes(StandardCharsets.UTF_8));
         headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(headers.isEmpty() ? "marker" : "ce_id", id.getBytes(StandardCharsets.UTF_8));
         producer.send(record);
@@ -114,10 +152,10 @@ class PoisonRecordsTest {
 
     private static String sendWithOwnId(KafkaProducer<String, byte[]> producer, String timeline, String template) {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("annals.events", timeline,
-                String.format(template, id).getBytes(StandardCharsets.UTF_8));
-        ceHeaders("statement-issued", timeline).forEach((k, v) -> record.headers().add(k,
-                v.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                "annals.events", timeline, String.format(template, id).getBytes(StandardCharsets.UTF_8));
+        ceHeaders("statement-issued", timeline)
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
         producer.send(record);
         return id;
@@ -135,10 +173,11 @@ class PoisonRecordsTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
         Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DLQ, Duration.ofSeconds(20)).stream()
-                    .map(p -> new TopicPartition(DLQ, p.partition())).toList();
+                    .map(p -> new TopicPartition(DLQ, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (found.size() < ids.size() && System.nanoTime() < deadline) {

@@ -45,15 +45,18 @@ class ProjectionStoreTest {
         String timeline = Fixtures.timeline("store-dupes");
         EventDecoder.Valid first = valid(timeline, 1, "first", "2026-02-26T18:00:00-05:00", List.of());
         EventDecoder.Valid second = valid(timeline, 2, "second", "2026-02-27T18:00:00-05:00", List.of());
-        EventDecoder.Valid sameSequence = valid(timeline, 2, "other id, same sequence", "2026-02-28T00:00:00Z",
-                List.of());
+        EventDecoder.Valid sameSequence =
+                valid(timeline, 2, "other id, same sequence", "2026-02-28T00:00:00Z", List.of());
         int generation = store.activeGeneration();
 
-        ProjectionStore.Applied applied = store.apply(generation, true, List.of(first, first, second, sameSequence),
-                Map.of());
+        ProjectionStore.Applied applied =
+                store.apply(generation, true, List.of(first, first, second, sameSequence), Map.of());
         assertEquals(new ProjectionStore.Applied(true, 2, 2), applied);
-        applied = store.apply(generation, true, List.of(second, valid(timeline, 3, "third", "2026-03-01T00:00:00Z",
-                List.of())), Map.of());
+        applied = store.apply(
+                generation,
+                true,
+                List.of(second, valid(timeline, 3, "third", "2026-03-01T00:00:00Z", List.of())),
+                Map.of());
         assertEquals(new ProjectionStore.Applied(true, 1, 1), applied);
 
         assertEquals(List.of("first", "second", "third"), column(generation, timeline, "title"));
@@ -65,11 +68,17 @@ class ProjectionStoreTest {
         String timeline = Fixtures.timeline("store-values");
         String odd = "Quote \" back\\slash, {braces} and NULL";
         int generation = store.activeGeneration();
-        EventDecoder.Valid early = valid(timeline, 1, "odd", "0000-06-01T00:00:00Z",
-                List.of(new Actor("odd-actor", odd, null), new Actor("plain-actor", "Plain", null)), Precision.YEAR);
+        EventDecoder.Valid early = valid(
+                timeline,
+                1,
+                "odd",
+                "0000-06-01T00:00:00Z",
+                List.of(new Actor("odd-actor", odd, null), new Actor("plain-actor", "Plain", null)),
+                Precision.YEAR);
         store.apply(generation, true, List.of(early), Map.of());
 
-        assertEquals(List.of("{\"" + odd.replace("\\", "\\\\").replace("\"", "\\\"") + "\",Plain}"),
+        assertEquals(
+                List.of("{\"" + odd.replace("\\", "\\\\").replace("\"", "\\\"") + "\",Plain}"),
                 column(generation, timeline, "actor_names"));
         assertEquals(List.of("0001-06-01 00:00 BC"), column(generation, timeline, utc("occurred_at")));
         assertEquals(List.of("0001-01-01 00:00 BC"), column(generation, timeline, utc("occurred_from")));
@@ -80,7 +89,8 @@ class ProjectionStoreTest {
     void aRowTheDatabaseRefusesFailsTheWholeBatchWithADataException() throws Exception {
         String timeline = Fixtures.timeline("store-refused");
         int generation = store.activeGeneration();
-        List<EventDecoder.Valid> batch = List.of(valid(timeline, 1, "fine", "2026-02-26T18:00:00Z", List.of()),
+        List<EventDecoder.Valid> batch = List.of(
+                valid(timeline, 1, "fine", "2026-02-26T18:00:00Z", List.of()),
                 valid(timeline, 2, "x".repeat(201), "2026-02-26T18:00:00Z", List.of()));
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> store.apply(generation, true, batch, Map.of()));
@@ -92,24 +102,37 @@ class ProjectionStoreTest {
     void aGenerationThatIsNotCurrentIsNotWritten() throws Exception {
         String timeline = Fixtures.timeline("store-stale");
         int generation = store.activeGeneration();
-        ProjectionStore.Applied applied = store.apply(generation + 1000, true,
-                List.of(valid(timeline, 1, "stale", "2026-02-26T18:00:00Z", List.of())), Map.of());
+        ProjectionStore.Applied applied = store.apply(
+                generation + 1000,
+                true,
+                List.of(valid(timeline, 1, "stale", "2026-02-26T18:00:00Z", List.of())),
+                Map.of());
         assertEquals(new ProjectionStore.Applied(false, 0, 0), applied);
         assertEquals(List.of(), column(generation + 1000, timeline, "title"));
     }
 
-    private EventDecoder.Valid valid(String timeline, long sequence, String title, String occurredAt,
-                                     List<Actor> actors) throws Exception {
+    private EventDecoder.Valid valid(
+            String timeline, long sequence, String title, String occurredAt, List<Actor> actors) throws Exception {
         return valid(timeline, sequence, title, occurredAt, actors, Precision.HOUR);
     }
 
-    private EventDecoder.Valid valid(String timeline, long sequence, String title, String occurredAt,
-                                     List<Actor> actors, Precision precision) throws Exception {
+    private EventDecoder.Valid valid(
+            String timeline, long sequence, String title, String occurredAt, List<Actor> actors, Precision precision)
+            throws Exception {
         OffsetDateTime local = OffsetDateTime.parse(occurredAt);
-        TimelineEvent event = new TimelineEvent(UUID.randomUUID(), timeline, sequence, "statement-issued", local,
+        TimelineEvent event = new TimelineEvent(
+                UUID.randomUUID(),
+                timeline,
+                sequence,
+                "statement-issued",
+                local,
                 precision,
-                OffsetDateTime.parse("2026-03-01T00:00:00Z"), title, null, actors,
-                List.of(new Source("Reuters", null, Reliability.REPORTED)), List.of("test"),
+                OffsetDateTime.parse("2026-03-01T00:00:00Z"),
+                title,
+                null,
+                actors,
+                List.of(new Source("Reuters", null, Reliability.REPORTED)),
+                List.of("test"),
                 mapper.readTree("{\"speaker\":\"someone\",\"quote\":\"q\"}"));
         return new EventDecoder.Valid(event, mapper.writeValueAsString(event), local);
     }
@@ -119,20 +142,25 @@ class ProjectionStoreTest {
     }
 
     private List<String> column(int generation, String timeline, String column) throws Exception {
-        return strings("select " + column + "::text from read_event where generation = ? and timeline_id = ? "
-                + "order by sequence", generation, timeline);
+        return strings(
+                "select " + column + "::text from read_event where generation = ? and timeline_id = ? "
+                        + "order by sequence",
+                generation,
+                timeline);
     }
 
     private List<String> timelineRow(int generation, String timeline) throws Exception {
-        return strings("select event_count || '|' || version || '|' || " + utc("first_occurred_at") + " || '|' || "
-                + utc("last_occurred_at") + " from read_timeline where generation = ? and timeline_id = ?",
-                generation, timeline);
+        return strings(
+                "select event_count || '|' || version || '|' || " + utc("first_occurred_at") + " || '|' || "
+                        + utc("last_occurred_at") + " from read_timeline where generation = ? and timeline_id = ?",
+                generation,
+                timeline);
     }
 
     private List<String> strings(String sql, int generation, String timeline) throws Exception {
         List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, generation);
             statement.setString(2, timeline);
             try (ResultSet rs = statement.executeQuery()) {

@@ -23,17 +23,30 @@ class RebuildTest {
     @Test
     void queriesDuringARebuildAlwaysReturnTheFullTimeline() throws Exception {
         String timeline = Fixtures.timeline("rebuild");
-        String position = given().contentType(ContentType.JSON).body(Fixtures.statements("kept", 30))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).extract().path("position");
-        given().queryParam("waitFor", position).get("/v1/timelines/{t}/events", timeline).then().statusCode(200);
+        String position = given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("kept", 30))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
+        given().queryParam("waitFor", position)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(200);
         int generationBefore = given().get("/v1/projections").then().extract().path("[0].activeGeneration");
 
         AtomicBoolean querying = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Integer> sizes = new ConcurrentLinkedQueue<>();
         Thread reader = new Thread(() -> {
             while (querying.get()) {
-                List<Object> events = given().queryParam("limit", 500).get("/v1/timelines/{t}/events", timeline)
-                        .then().statusCode(200).extract().jsonPath().getList("events");
+                List<Object> events = given().queryParam("limit", 500)
+                        .get("/v1/timelines/{t}/events", timeline)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("events");
                 sizes.add(events.size());
             }
         });
@@ -54,13 +67,22 @@ class RebuildTest {
         }
         assertTrue(sizes.size() > 3, "queries ran during the rebuild: " + sizes.size());
         assertTrue(sizes.stream().allMatch(n -> n == 30), "every query saw all 30 events: " + sizes);
-        List<String> titles = given().queryParam("limit", 500).get("/v1/timelines/{t}/events", timeline).then()
-                .extract().jsonPath().getList("events.title");
+        List<String> titles = given().queryParam("limit", 500)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("events.title");
         assertEquals(30, titles.size());
         assertEquals(30, titles.stream().distinct().count());
-        given().contentType(ContentType.JSON).body(Fixtures.statements("after the switch", 1))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201);
-        given().queryParam("waitFor", timeline + ":31").get("/v1/timelines/{t}/events", timeline).then()
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("after the switch", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
+        given().queryParam("waitFor", timeline + ":31")
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
                 .statusCode(200);
     }
 }

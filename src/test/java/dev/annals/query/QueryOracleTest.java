@@ -39,8 +39,17 @@ class QueryOracleTest {
     static final List<ZoneOffset> OFFSETS = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(-5), ZoneOffset.ofHours(9));
 
     /** What the oracle knows of one appended event. */
-    record Known(String id, String timeline, long sequence, String type, OffsetDateTime at, String precision,
-                 List<String> actors, List<String> tags, String publisher, String title) {
+    record Known(
+            String id,
+            String timeline,
+            long sequence,
+            String type,
+            OffsetDateTime at,
+            String precision,
+            List<String> actors,
+            List<String> tags,
+            String publisher,
+            String title) {
         OffsetDateTime start() {
             return switch (precision) {
                 case "second" -> at.truncatedTo(ChronoUnit.SECONDS);
@@ -69,19 +78,27 @@ class QueryOracleTest {
 
     @Test
     void randomQueriesMatchTheOracleOnEveryPage() {
-        List<String> timelines = List.of(Fixtures.timeline("oracle-a"), Fixtures.timeline("oracle-b"),
-                Fixtures.timeline("oracle-c"), Fixtures.timeline("oracle-d"));
+        List<String> timelines = List.of(
+                Fixtures.timeline("oracle-a"),
+                Fixtures.timeline("oracle-b"),
+                Fixtures.timeline("oracle-c"),
+                Fixtures.timeline("oracle-d"));
         List<Known> known = appendRandomStory(timelines, 120);
 
         for (int round = 0; round < 60; round++) {
             Map<String, List<String>> filters = randomFilters();
             boolean desc = random.nextBoolean();
-            List<String> expected = known.stream().filter(k -> matches(k, filters))
-                    .sorted(order(desc)).map(Known::id).toList();
+            List<String> expected = known.stream()
+                    .filter(k -> matches(k, filters))
+                    .sorted(order(desc))
+                    .map(Known::id)
+                    .toList();
             List<String> actual = walk(timelines, filters, desc, 1 + random.nextInt(9));
             List<Known> differing = known.stream()
-                    .filter(k -> expected.contains(k.id()) != actual.contains(k.id())).toList();
-            assertEquals(expected, actual, "filters " + filters + (desc ? " desc" : " asc") + "; differing " + differing);
+                    .filter(k -> expected.contains(k.id()) != actual.contains(k.id()))
+                    .toList();
+            assertEquals(
+                    expected, actual, "filters " + filters + (desc ? " desc" : " asc") + "; differing " + differing);
         }
     }
 
@@ -95,27 +112,51 @@ class QueryOracleTest {
             List<Map<String, Object>> events = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 // few distinct instants, so that ties on occurredAt are common
-                OffsetDateTime at = base.plusHours(random.nextInt(40) * 13L).plusMinutes(random.nextInt(2) * 7L)
+                OffsetDateTime at = base.plusHours(random.nextInt(40) * 13L)
+                        .plusMinutes(random.nextInt(2) * 7L)
                         .withOffsetSameInstant(OFFSETS.get(random.nextInt(OFFSETS.size())));
                 String precision = PRECISIONS.get(random.nextInt(PRECISIONS.size()));
                 List<String> actors = subset(ACTORS, 1 + random.nextInt(2));
                 List<String> tags = subset(TAGS, random.nextInt(3));
                 String publisher = PUBLISHERS.get(random.nextInt(PUBLISHERS.size()));
                 String title = "Report on " + WORDS.get(random.nextInt(WORDS.size())) + " number " + batch + "-" + i;
-                Map<String, Object> event = Fixtures.event("statement-issued", title, RFC3339.format(at), precision,
-                        actors, tags, publisher, Map.of("speaker", actors.get(0), "quote", "words"));
+                Map<String, Object> event = Fixtures.event(
+                        "statement-issued",
+                        title,
+                        RFC3339.format(at),
+                        precision,
+                        actors,
+                        tags,
+                        publisher,
+                        Map.of("speaker", actors.get(0), "quote", "words"));
                 events.add(event);
-                known.add(new Known((String) event.get("id"), timelines.get(t), ++sequences[t], "statement-issued",
-                        at, precision, actors, tags, publisher, title));
+                known.add(new Known(
+                        (String) event.get("id"),
+                        timelines.get(t),
+                        ++sequences[t],
+                        "statement-issued",
+                        at,
+                        precision,
+                        actors,
+                        tags,
+                        publisher,
+                        title));
             }
-            lastPosition = given().contentType(ContentType.JSON).body(events)
-                    .post("/v1/timelines/{t}/events", timelines.get(t)).then().statusCode(201)
-                    .extract().path("position");
+            lastPosition = given().contentType(ContentType.JSON)
+                    .body(events)
+                    .post("/v1/timelines/{t}/events", timelines.get(t))
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("position");
         }
         for (int t = 0; t < timelines.size(); t++) {
             if (sequences[t] > 0) {
-                given().queryParam("waitFor", timelines.get(t) + ":" + sequences[t]).queryParam("limit", 1)
-                        .get("/v1/events").then().statusCode(200);
+                given().queryParam("waitFor", timelines.get(t) + ":" + sequences[t])
+                        .queryParam("limit", 1)
+                        .get("/v1/events")
+                        .then()
+                        .statusCode(200);
             }
         }
         return known;
@@ -130,7 +171,9 @@ class QueryOracleTest {
             filters.put("tag", subset(TAGS, 1 + random.nextInt(2)));
         }
         if (random.nextInt(3) == 0) {
-            filters.put("source", List.of(PUBLISHERS.get(random.nextInt(PUBLISHERS.size())).toUpperCase(Locale.ROOT)));
+            filters.put(
+                    "source",
+                    List.of(PUBLISHERS.get(random.nextInt(PUBLISHERS.size())).toUpperCase(Locale.ROOT)));
         }
         if (random.nextInt(3) == 0) {
             filters.put("q", List.of(WORDS.get(random.nextInt(WORDS.size()))));
@@ -139,7 +182,8 @@ class QueryOracleTest {
             OffsetDateTime from = OffsetDateTime.parse("2026-02-01T00:00:00Z").plusHours(random.nextInt(500));
             filters.put("from", List.of(from.toString()));
             if (random.nextBoolean()) {
-                filters.put("to", List.of(from.plusHours(1 + random.nextInt(200)).toString()));
+                filters.put(
+                        "to", List.of(from.plusHours(1 + random.nextInt(200)).toString()));
             }
         }
         return filters;
@@ -166,7 +210,8 @@ class QueryOracleTest {
 
     private static Comparator<Known> order(boolean desc) {
         Comparator<Known> asc = Comparator.comparing((Known k) -> k.at().toInstant())
-                .thenComparing(Known::timeline).thenComparingLong(Known::sequence);
+                .thenComparing(Known::timeline)
+                .thenComparingLong(Known::sequence);
         return desc ? asc.reversed() : asc;
     }
 
@@ -176,7 +221,8 @@ class QueryOracleTest {
         Set<String> seen = new HashSet<>();
         String cursor = null;
         do {
-            RequestSpecification request = given().queryParam("limit", limit).queryParam("order", desc ? "desc" : "asc");
+            RequestSpecification request =
+                    given().queryParam("limit", limit).queryParam("order", desc ? "desc" : "asc");
             timelines.forEach(t -> request.queryParam("timeline", t));
             filters.forEach((name, values) -> values.forEach(v -> request.queryParam(name, v)));
             if (cursor != null) {

@@ -23,13 +23,27 @@ class ReadYourWritesTest {
         String timeline = Fixtures.timeline("ryw");
         for (int i = 1; i <= 25; i++) {
             Map<String, Object> event = Fixtures.statement("write " + i);
-            String position = given().contentType(ContentType.JSON).body(List.of(event))
-                    .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).extract().path("position");
-            List<String> ids = given().queryParam("waitFor", position).queryParam("order", "desc")
-                    .queryParam("limit", 1).get("/v1/timelines/{t}/events", timeline).then().statusCode(200)
-                    .extract().jsonPath().getList("events.id");
+            String position = given().contentType(ContentType.JSON)
+                    .body(List.of(event))
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("position");
+            List<String> ids = given().queryParam("waitFor", position)
+                    .queryParam("order", "desc")
+                    .queryParam("limit", 1)
+                    .get("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("events.id");
             assertEquals(List.of(event.get("id")), ids, "append " + i);
-            given().queryParam("waitFor", position).get("/v1/events/{id}", event.get("id")).then().statusCode(200);
+            given().queryParam("waitFor", position)
+                    .get("/v1/events/{id}", event.get("id"))
+                    .then()
+                    .statusCode(200);
         }
     }
 }

@@ -27,25 +27,44 @@ class WindowBoundTest {
         String timeline = Fixtures.timeline("window-bound");
         Map<String, Object> data = Map.of("speaker", "anthropic", "quote", "q");
         // [2024-01-01T00:00+14:00, 2025-01-01T00:00+14:00) = [2023-12-31T10:00Z, 2024-12-31T10:00Z)
-        Map<String, Object> early = Fixtures.event("statement-issued", "early", "2024-01-01T00:00:00+14:00", "year",
-                List.of("anthropic"), List.of(), "Reuters", data);
+        Map<String, Object> early = Fixtures.event(
+                "statement-issued",
+                "early",
+                "2024-01-01T00:00:00+14:00",
+                "year",
+                List.of("anthropic"),
+                List.of(),
+                "Reuters",
+                data);
         // [2024-01-01T00:00-12:00, 2025-01-01T00:00-12:00) = [2024-01-01T12:00Z, 2025-01-01T12:00Z)
-        Map<String, Object> late = Fixtures.event("statement-issued", "late", "2024-12-31T23:59:59-12:00", "year",
-                List.of("anthropic"), List.of(), "Reuters", data);
-        String position = given().contentType(ContentType.JSON).body(List.of(early, late))
-                .post("/v1/timelines/{t}/events", timeline).then().statusCode(201).extract().path("position");
+        Map<String, Object> late = Fixtures.event(
+                "statement-issued",
+                "late",
+                "2024-12-31T23:59:59-12:00",
+                "year",
+                List.of("anthropic"),
+                List.of(),
+                "Reuters",
+                data);
+        String position = given().contentType(ContentType.JSON)
+                .body(List.of(early, late))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
 
         titles(timeline, position, "2024-12-31T09:59:59Z", null).body("events.title", contains("early", "late"));
         titles(timeline, position, "2024-12-31T10:00:00Z", null).body("events.title", contains("late"));
         titles(timeline, position, null, "2024-01-01T12:00:01Z").body("events.title", contains("early", "late"));
         titles(timeline, position, null, "2024-01-01T12:00:00Z").body("events.title", contains("early"));
-        titles(timeline, position, "2024-12-31T10:00:00Z", "2024-12-31T10:00:01Z").body("events.title",
-                contains("late"));
+        titles(timeline, position, "2024-12-31T10:00:00Z", "2024-12-31T10:00:01Z")
+                .body("events.title", contains("late"));
         titles(timeline, position, "2025-01-01T12:00:00Z", null).body("events", empty());
     }
 
-    private static io.restassured.response.ValidatableResponse titles(String timeline, String position, String from,
-                                                                      String to) {
+    private static io.restassured.response.ValidatableResponse titles(
+            String timeline, String position, String from, String to) {
         var request = given().queryParam("waitFor", position);
         if (from != null) {
             request.queryParam("from", from);

@@ -40,15 +40,30 @@ class CloudEventsSdkTest {
     void everyRecordIsAValidCloudEventMatchingTheAppend() throws Exception {
         String timeline = Fixtures.timeline("cloudevents");
         List<Map<String, Object>> appended = List.of(
-                Fixtures.event("ultimatum-issued", "Ultimatum", "2026-02-18T00:00:00-05:00", "day",
-                        List.of("us-dod", "anthropic"), List.of("ultimatum"), "The Verge",
+                Fixtures.event(
+                        "ultimatum-issued",
+                        "Ultimatum",
+                        "2026-02-18T00:00:00-05:00",
+                        "day",
+                        List.of("us-dod", "anthropic"),
+                        List.of("ultimatum"),
+                        "The Verge",
                         Map.of("issuedBy", "us-dod", "issuedTo", List.of("anthropic"), "demand", "Renegotiate")),
-                Fixtures.event("red-line-stated", "No mass surveillance", "2026-02-26T18:00:00-05:00", "hour",
-                        List.of("anthropic"), List.of("red-lines"), "The Verge",
+                Fixtures.event(
+                        "red-line-stated",
+                        "No mass surveillance",
+                        "2026-02-26T18:00:00-05:00",
+                        "hour",
+                        List.of("anthropic"),
+                        List.of("red-lines"),
+                        "The Verge",
                         Map.of("party", "anthropic", "redLine", "No mass domestic surveillance")),
                 Fixtures.statement("Threats do not change our position"));
-        given().contentType(ContentType.JSON).body(appended).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(appended)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
 
         List<CloudEvent> events = consume(timeline, appended.size());
         assertEquals(appended.size(), events.size());
@@ -60,7 +75,8 @@ class CloudEventsSdkTest {
             assertEquals("dev.annals." + sent.get("type"), event.getType());
             assertEquals(URI.create("/annals"), event.getSource());
             assertEquals(timeline, event.getSubject());
-            assertEquals(OffsetDateTime.parse((String) sent.get("occurredAt")).toInstant(),
+            assertEquals(
+                    OffsetDateTime.parse((String) sent.get("occurredAt")).toInstant(),
                     event.getTime().toInstant());
             assertEquals("application/json", event.getDataContentType());
             assertEquals(Integer.toString(i + 1), event.getExtension("sequence"));
@@ -77,10 +93,11 @@ class CloudEventsSdkTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
         List<CloudEvent> events = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new CloudEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("annals.events", Duration.ofSeconds(20))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, CloudEvent> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new CloudEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("annals.events", Duration.ofSeconds(20)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (events.size() < expected && System.nanoTime() < deadline) {

@@ -32,8 +32,11 @@ class RelayRecoveryTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < batches; i++) {
             List<Map<String, Object>> events = Fixtures.statements("batch " + i, 2);
-            given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                    .then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body(events)
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(201);
             events.forEach(e -> ids.add((String) e.get("id")));
         }
         return ids;
@@ -53,13 +56,15 @@ class RelayRecoveryTest {
         List<String> ids;
         try {
             ids = appendBatches(timeline, 3);
-            assertEquals(0, TopicProbe.recordsWithin(timeline, Duration.ofSeconds(1)).size(),
+            assertEquals(
+                    0,
+                    TopicProbe.recordsWithin(timeline, Duration.ofSeconds(1)).size(),
                     "nothing may be published while the relay is stopped");
         } finally {
             relay.start();
         }
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(30),
-                r -> r.size() >= 6);
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(30), r -> r.size() >= 6);
         assertEquals(ids, dedupedIds(records));
         assertEquals(6, records.size(), "a clean restart publishes each event exactly once");
     }
@@ -74,15 +79,17 @@ class RelayRecoveryTest {
         List<String> during;
         try {
             during = appendBatches(timeline, 3);
-            given().get("/v1/timelines/{t}", timeline).then().statusCode(200)
+            given().get("/v1/timelines/{t}", timeline)
+                    .then()
+                    .statusCode(200)
                     .body("version", org.hamcrest.Matchers.equalTo(8));
         } finally {
             AnnalsInfraResource.startKafka();
         }
         List<String> expected = new ArrayList<>(before);
         expected.addAll(during);
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(60),
-                r -> dedupedIds(r).size() >= expected.size());
+        List<ConsumerRecord<String, String>> records = TopicProbe.records(
+                timeline, Duration.ofSeconds(60), r -> dedupedIds(r).size() >= expected.size());
         assertEquals(expected, dedupedIds(records), "every event, each in sequence order after dedupe");
         assertTrue(records.size() >= expected.size());
     }
@@ -99,15 +106,18 @@ class RelayRecoveryTest {
                 for (int i = 0; i < count; i++) {
                     events.add(large("large " + i));
                 }
-                given().contentType(ContentType.JSON).body(events).post("/v1/timelines/{t}/events", timeline)
-                        .then().statusCode(201);
+                given().contentType(ContentType.JSON)
+                        .body(events)
+                        .post("/v1/timelines/{t}/events", timeline)
+                        .then()
+                        .statusCode(201);
                 events.forEach(e -> ids.add((String) e.get("id")));
             }
         } finally {
             relay.start();
         }
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(60),
-                r -> r.size() >= ids.size());
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(60), r -> r.size() >= ids.size());
         assertEquals(ids, dedupedIds(records));
     }
 

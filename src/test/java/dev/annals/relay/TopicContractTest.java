@@ -31,18 +31,26 @@ class TopicContractTest {
         String timeline = Fixtures.timeline("topic");
         List<Map<String, Object>> first = Fixtures.statements("first", 3);
         List<Map<String, Object>> second = Fixtures.statements("second", 2);
-        given().contentType(ContentType.JSON).body(first).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201);
-        given().contentType(ContentType.JSON).body(second).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(first)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(second)
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
 
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() >= 5);
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 5);
         // read a little longer: a sixth record would be a duplicate
-        records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(300)).stream().skip(5).toList());
+        records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(300)).stream()
+                .skip(5)
+                .toList());
         assertEquals(5, records.size());
-        assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(),
-                "one timeline, one partition");
+        assertEquals(
+                1, records.stream().map(ConsumerRecord::partition).distinct().count(), "one timeline, one partition");
 
         List<Map<String, Object>> appended = new java.util.ArrayList<>(first);
         appended.addAll(second);
@@ -58,13 +66,16 @@ class TopicContractTest {
             assertEquals(timeline, TopicProbe.header(record, "ce_subject"));
             assertEquals(Integer.toString(i + 1), TopicProbe.header(record, "ce_sequence"));
             assertEquals("application/json", TopicProbe.header(record, "content-type"));
-            assertEquals(OffsetDateTime.parse((String) sent.get("occurredAt")).toInstant(),
+            assertEquals(
+                    OffsetDateTime.parse((String) sent.get("occurredAt")).toInstant(),
                     OffsetDateTime.parse(TopicProbe.header(record, "ce_time")).toInstant());
             assertEquals(sent.get("id"), value.get("id").asText());
             assertEquals(i + 1, value.get("sequence").asLong());
             assertEquals(timeline, value.get("timelineId").asText());
             assertEquals(sent.get("title"), value.get("title").asText());
-            assertEquals("threats do not change our position", value.at("/data/quote").asText());
+            assertEquals(
+                    "threats do not change our position",
+                    value.at("/data/quote").asText());
             assertNotNull(value.get("recordedAt"));
         }
     }
@@ -73,22 +84,32 @@ class TopicContractTest {
     void theCallersRequestIdAndTraceContextTravelWithTheRecords() {
         String timeline = Fixtures.timeline("traced");
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().contentType(ContentType.JSON).header("X-Request-Id", "req-42").header("traceparent", traceparent)
-                .body(Fixtures.statements("traced", 2)).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201).header("X-Request-Id", "req-42");
-        List<ConsumerRecord<String, String>> records = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() >= 2);
+        given().contentType(ContentType.JSON)
+                .header("X-Request-Id", "req-42")
+                .header("traceparent", traceparent)
+                .body(Fixtures.statements("traced", 2))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .header("X-Request-Id", "req-42");
+        List<ConsumerRecord<String, String>> records =
+                TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 2);
         assertEquals(2, records.size());
         for (ConsumerRecord<String, String> record : records) {
             assertEquals("req-42", TopicProbe.header(record, "annals_request_id"));
             assertEquals(traceparent, TopicProbe.header(record, "traceparent"));
             assertEquals(traceparent, TopicProbe.header(record, "ce_traceparent"));
         }
-        String generated = given().contentType(ContentType.JSON).header("traceparent", "not-a-trace")
-                .body(Fixtures.statements("untraced", 1)).post("/v1/timelines/{t}/events", timeline)
-                .then().statusCode(201).extract().header("X-Request-Id");
-        ConsumerRecord<String, String> third = TopicProbe.records(timeline, Duration.ofSeconds(20),
-                r -> r.size() >= 3).get(2);
+        String generated = given().contentType(ContentType.JSON)
+                .header("traceparent", "not-a-trace")
+                .body(Fixtures.statements("untraced", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("X-Request-Id");
+        ConsumerRecord<String, String> third = TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 3)
+                .get(2);
         assertEquals(generated, TopicProbe.header(third, "annals_request_id"));
         assertEquals(null, TopicProbe.header(third, "traceparent"));
     }

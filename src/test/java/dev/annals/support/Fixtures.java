@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fixtures {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A timeline id no other test uses. */
     public static String timeline(String prefix) {
-        return prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return prefix + "-" + COUNTER.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A valid statement-issued event with a fresh id. */
@@ -29,8 +29,15 @@ public final class Fixtures {
         event.put("title", title);
         event.put("summary", "A statement for a test.");
         event.put("actors", List.of(Map.of("id", "dario-amodei", "name", "Dario Amodei", "role", "speaker")));
-        event.put("sources", List.of(Map.of("publisher", "The Verge",
-                "url", "https://www.theverge.com/ai-artificial-intelligence", "reliability", "confirmed")));
+        event.put(
+                "sources",
+                List.of(Map.of(
+                        "publisher",
+                        "The Verge",
+                        "url",
+                        "https://www.theverge.com/ai-artificial-intelligence",
+                        "reliability",
+                        "confirmed")));
         event.put("tags", List.of("statement"));
         event.put("data", Map.of("speaker", "dario-amodei", "quote", "threats do not change our position"));
         return event;
@@ -46,16 +53,24 @@ public final class Fixtures {
     }
 
     /** A valid event of any type, with one source and actors named after their ids. */
-    public static Map<String, Object> event(String type, String title, String occurredAt, String precision,
-                                            List<String> actorIds, List<String> tags, String publisher,
-                                            Map<String, Object> data) {
+    public static Map<String, Object> event(
+            String type,
+            String title,
+            String occurredAt,
+            String precision,
+            List<String> actorIds,
+            List<String> tags,
+            String publisher,
+            Map<String, Object> data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", UUID.randomUUID().toString());
         event.put("type", type);
         event.put("occurredAt", occurredAt);
         event.put("occurredAtPrecision", precision);
         event.put("title", title);
-        event.put("actors", actorIds.stream().map(id -> Map.of("id", id, "name", name(id))).toList());
+        event.put(
+                "actors",
+                actorIds.stream().map(id -> Map.of("id", id, "name", name(id))).toList());
         event.put("sources", List.of(Map.of("publisher", publisher, "reliability", "reported")));
         event.put("tags", tags);
         event.put("data", data);
@@ -66,7 +81,8 @@ public final class Fixtures {
     public static String name(String id) {
         StringBuilder name = new StringBuilder();
         for (String part : id.split("-")) {
-            name.append(name.length() == 0 ? "" : " ").append(Character.toUpperCase(part.charAt(0)))
+            name.append(name.length() == 0 ? "" : " ")
+                    .append(Character.toUpperCase(part.charAt(0)))
                     .append(part.substring(1));
         }
         return name.toString();

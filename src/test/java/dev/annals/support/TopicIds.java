@@ -18,21 +18,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads, per timeline, the ce_sequence headers of the topic in topic order, for processes outside Quarkus tests. */
 public final class TopicIds {
-    private TopicIds() {
-    }
+    private TopicIds() {}
 
     /** For each timeline, the (ce_id, ce_sequence) of its records in topic order, until {@code done} or 60 s. */
-    public static Map<String, List<String[]>> read(Collection<String> timelines,
-                                                   java.util.function.Predicate<Map<String, List<String[]>>> done) {
+    public static Map<String, List<String[]>> read(
+            Collection<String> timelines, java.util.function.Predicate<Map<String, List<String[]>>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
         Map<String, List<String[]>> records = new HashMap<>();
         timelines.forEach(t -> records.put(t, new ArrayList<>()));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TopicProbe.TOPIC, Duration.ofSeconds(20))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TopicProbe.TOPIC, Duration.ofSeconds(20)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!done.test(records) && System.nanoTime() < deadline) {

@@ -19,12 +19,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicProbe {
     public static final String TOPIC = "annals.events";
 
-    private TopicProbe() {
-    }
+    private TopicProbe() {}
 
     /** Every record keyed by {@code timelineId}, polling until {@code done} holds for them or the timeout passes. */
-    public static List<ConsumerRecord<String, String>> records(String timelineId, Duration timeout,
-                                                               Predicate<List<ConsumerRecord<String, String>>> done) {
+    public static List<ConsumerRecord<String, String>> records(
+            String timelineId, Duration timeout, Predicate<List<ConsumerRecord<String, String>>> done) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -33,7 +32,7 @@ public final class TopicProbe {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = waitForPartitions(consumer, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -65,7 +64,9 @@ public final class TopicProbe {
         while (true) {
             var infos = consumer.partitionsFor(TOPIC, Duration.ofSeconds(5));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                return infos.stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("topic " + TOPIC + " does not exist");

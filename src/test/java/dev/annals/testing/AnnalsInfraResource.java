@@ -1,18 +1,16 @@
 package dev.annals.testing;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
-
 import javax.management.JMException;
 import javax.management.MBeanException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.StandardMBean;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Quarkus test resource giving every {@code @QuarkusTest} one JVM-wide Kafka broker and PostgreSQL.
@@ -47,8 +45,7 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
 
     /** Intentionally empty: the infrastructure is shared by all test classes and stopped at JVM exit. */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     /** Starts the shared infrastructure unless this JVM already has it; safe to call repeatedly. */
     public static void ensureStarted() {

@@ -1,5 +1,6 @@
 package dev.annals.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL 17 server (zonky embedded binaries) with a database named {@value #DATABASE}.
@@ -122,7 +121,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabaseIfMissing() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             boolean exists;
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 exists = rs.next();
@@ -139,11 +138,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
+        String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+                .findFirst()
+                .orElse("")
+                .trim();
         Optional<ProcessHandle> orphan;
         try {
             orphan = ProcessHandle.of(Long.parseLong(first))
-                    .filter(p -> p.info().command().map(cmd -> cmd.endsWith("/postgres")).orElse(false));
+                    .filter(p -> p.info()
+                            .command()
+                            .map(cmd -> cmd.endsWith("/postgres"))
+                            .orElse(false));
         } catch (NumberFormatException e) {
             return;
         }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +36,9 @@ class EmbeddedInfraTest {
         try (broker) {
             String bootstrap = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("infra-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("infra-test", 1, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             send(bootstrap, "before-outage");
 
@@ -58,7 +59,9 @@ class EmbeddedInfraTest {
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, 0).start()) {
             clusterId = broker.clusterId();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("infra-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("infra-test", 1, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             send(broker.bootstrapServers(), "kept");
         }
@@ -76,7 +79,7 @@ class EmbeddedInfraTest {
     void postgresRunsQueriesAndPersistentDataSurvivesRestart(@TempDir Path dir) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.startPersistent(dir);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             assertEquals(1, single(st, "select 1"));
             assertEquals("annals", singleText(st, "select current_database()"));
             assertTrue(singleText(st, "show server_version").startsWith("17."));
@@ -89,7 +92,7 @@ class EmbeddedInfraTest {
 
         EmbeddedDatabase again = EmbeddedDatabase.startPersistent(dir);
         try (Connection c = DriverManager.getConnection(again.jdbcUrl(), again.username(), again.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             assertEquals(42, single(st, "select id from survivor"));
         } finally {
             again.stop();
@@ -101,7 +104,7 @@ class EmbeddedInfraTest {
         EmbeddedDatabase db = EmbeddedDatabase.startTemporary();
         Path dir = db.dataDir();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             assertEquals(1, single(st, "select 1"));
         } finally {
             db.stop();
@@ -110,19 +113,32 @@ class EmbeddedInfraTest {
     }
 
     private static void send(String bootstrap, String value) throws Exception {
-        Map<String, Object> cfg = Map.of("bootstrap.servers", bootstrap, "acks", "all",
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName());
+        Map<String, Object> cfg = Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "acks",
+                "all",
+                "key.serializer",
+                StringSerializer.class.getName(),
+                "value.serializer",
+                StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(cfg)) {
             producer.send(new ProducerRecord<>("infra-test", "k", value)).get(60, TimeUnit.SECONDS);
         }
     }
 
     private static List<String> readAll(String bootstrap, int expected) {
-        Map<String, Object> cfg = Map.of("bootstrap.servers", bootstrap, "group.id", "infra-test-reader",
-                "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName());
+        Map<String, Object> cfg = Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "infra-test-reader",
+                "auto.offset.reset",
+                "earliest",
+                "key.deserializer",
+                StringDeserializer.class.getName(),
+                "value.deserializer",
+                StringDeserializer.class.getName());
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cfg)) {
             consumer.subscribe(Set.of("infra-test"));

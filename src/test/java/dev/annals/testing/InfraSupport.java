@@ -18,8 +18,7 @@ final class InfraSupport {
 
     private static final List<Object> QUIETED = new ArrayList<>();
 
-    private InfraSupport() {
-    }
+    private InfraSupport() {}
 
     /**
      * Lowers the embedded servers' loggers to WARN (a broker start logs ~1500 INFO lines).

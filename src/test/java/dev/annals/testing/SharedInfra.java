@@ -9,8 +9,13 @@ final class SharedInfra implements SharedInfraMBean {
     private final String jdbcUsername;
     private final String jdbcPassword;
 
-    private SharedInfra(EmbeddedKafkaBroker broker, String bootstrapServers, EmbeddedDatabase database,
-            String jdbcUrl, String jdbcUsername, String jdbcPassword) {
+    private SharedInfra(
+            EmbeddedKafkaBroker broker,
+            String bootstrapServers,
+            EmbeddedDatabase database,
+            String jdbcUrl,
+            String jdbcUsername,
+            String jdbcPassword) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.database = database;
@@ -20,8 +25,10 @@ final class SharedInfra implements SharedInfraMBean {
     }
 
     static SharedInfra boot() {
-        String externalKafka = System.getProperty(AnnalsInfraResource.KAFKA_PROPERTY, "").trim();
-        String externalJdbc = System.getProperty(AnnalsInfraResource.JDBC_URL_PROPERTY, "").trim();
+        String externalKafka =
+                System.getProperty(AnnalsInfraResource.KAFKA_PROPERTY, "").trim();
+        String externalJdbc =
+                System.getProperty(AnnalsInfraResource.JDBC_URL_PROPERTY, "").trim();
         EmbeddedKafkaBroker broker = externalKafka.isEmpty() ? new EmbeddedKafkaBroker().start() : null;
         EmbeddedDatabase database = null;
         try {
@@ -31,11 +38,17 @@ final class SharedInfra implements SharedInfraMBean {
                 broker.close();
             }
         }
-        return new SharedInfra(broker, broker != null ? broker.bootstrapServers() : externalKafka,
+        return new SharedInfra(
+                broker,
+                broker != null ? broker.bootstrapServers() : externalKafka,
                 database,
                 database != null ? database.jdbcUrl() : externalJdbc,
-                database != null ? database.username() : System.getProperty(AnnalsInfraResource.JDBC_USERNAME_PROPERTY, "postgres"),
-                database != null ? database.password() : System.getProperty(AnnalsInfraResource.JDBC_PASSWORD_PROPERTY, ""));
+                database != null
+                        ? database.username()
+                        : System.getProperty(AnnalsInfraResource.JDBC_USERNAME_PROPERTY, "postgres"),
+                database != null
+                        ? database.password()
+                        : System.getProperty(AnnalsInfraResource.JDBC_PASSWORD_PROPERTY, ""));
     }
 
     synchronized void shutdown() {
