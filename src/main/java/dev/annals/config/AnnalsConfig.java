@@ -144,6 +144,13 @@ public interface AnnalsConfig {
         @WithDefault("500")
         int maxLimit();
 
+        /**
+         * Longest a read-model query may run (PostgreSQL {@code statement_timeout} of the read pool, in PostgreSQL
+         * units: {@code 500ms}, {@code 5s}); a query cut off answers 503 with Retry-After.
+         */
+        @WithDefault("5s")
+        Duration statementTimeout();
+
         /** Key that signs pagination cursors; set the same value on every instance. */
         @WithDefault(DEFAULT_CURSOR_SECRET)
         String cursorSecret();

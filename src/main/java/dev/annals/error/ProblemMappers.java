@@ -106,6 +106,14 @@ public class ProblemMappers {
                             "A value of the request is out of the range the database can store or compare"),
                     uri);
         }
+        if (hasSqlState(e, "57014")) {
+            Problem problem = ProblemType.STATEMENT_TIMEOUT.problem(
+                    "The database cancelled the statement at its timeout; nothing was changed. Narrow the query or"
+                            + " retry later.");
+            return Response.fromResponse(respond(problem, uri))
+                    .header("Retry-After", "2")
+                    .build();
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
@@ -145,6 +153,16 @@ public class ProblemMappers {
                                 && String.valueOf(sql.getMessage()).contains("accepting connections")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure or one of its causes carries this SQLSTATE (57014: cancelled at statement_timeout). */
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

@@ -16,6 +16,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_EVENT(422, "invalid-event", "An event is not valid for its type"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A backing service is unavailable"),
+    STATEMENT_TIMEOUT(503, "statement-timeout", "The database statement took too long and was cancelled"),
     PROJECTION_LAGGING(503, "projection-lagging", "The read model has not caught up with the position yet"),
     INTERNAL(500, "internal-error", "Internal error");
 

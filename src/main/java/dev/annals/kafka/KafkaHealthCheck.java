@@ -1,6 +1,11 @@
 package dev.annals.kafka;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.config.HealthGroups;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -10,23 +15,43 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the Kafka cluster answers within {@code annals.health.kafka-timeout}. */
-@Readiness
+/** Dependencies health group (not readiness): the Kafka cluster answers within {@code annals.health.kafka-timeout}. */
+@HealthGroup(HealthGroups.DEPENDENCIES)
+@Startup
 @ApplicationScoped
 public class KafkaHealthCheck implements HealthCheck {
+    private static final long GAUGE_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(15);
     private final KafkaTopics topics;
     private final AnnalsConfig config;
     private Admin admin;
+    private volatile boolean lastUp;
+    private volatile long lastCheckedNanos = System.nanoTime() - GAUGE_MAX_AGE_NANOS;
 
-    public KafkaHealthCheck(KafkaTopics topics, AnnalsConfig config) {
+    public KafkaHealthCheck(KafkaTopics topics, AnnalsConfig config, MeterRegistry registry) {
         this.topics = topics;
         this.config = config;
+        Gauge.builder("annals.kafka.up", this, KafkaHealthCheck::gaugeValue)
+                .description("1 when this instance reached the Kafka cluster at its last check (at most 15 s old)")
+                .register(registry);
     }
 
     @Override
     public HealthCheckResponse call() {
+        HealthCheckResponse response = check();
+        lastUp = response.getStatus() == HealthCheckResponse.Status.UP;
+        lastCheckedNanos = System.nanoTime();
+        return response;
+    }
+
+    private double gaugeValue() {
+        if (System.nanoTime() - lastCheckedNanos > GAUGE_MAX_AGE_NANOS) {
+            call();
+        }
+        return lastUp ? 1 : 0;
+    }
+
+    private HealthCheckResponse check() {
         long timeout = config.health().kafkaTimeout().toMillis();
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))

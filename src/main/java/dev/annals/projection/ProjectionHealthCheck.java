@@ -1,12 +1,13 @@
 package dev.annals.projection;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.config.HealthGroups;
+import io.smallrye.health.api.HealthGroup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: this instance's projector runs and its lag (summed over its partitions) is below the threshold. */
-@Readiness
+/** Dependencies health group (not readiness): this instance's projector runs and its lag (summed over its partitions) is below the threshold. */
+@HealthGroup(HealthGroups.DEPENDENCIES)
 public class ProjectionHealthCheck implements HealthCheck {
     private final TimelineProjector projector;
     private final AnnalsConfig config;

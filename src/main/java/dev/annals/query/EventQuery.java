@@ -3,9 +3,11 @@ package dev.annals.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.error.DatabaseException;
+import dev.annals.error.PooledConnections;
 import dev.annals.event.TimelineEvent;
 import dev.annals.event.Times;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,14 +19,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the timeline read model (never the journal): filtered, keyset-paginated event queries and aggregates. */
+/**
+ * Reads the timeline read model (never the journal): filtered, keyset-paginated event queries and aggregates, on
+ * the {@code read} datasource (its own bounded pool and statement timeout, optionally a replica).
+ */
 @ApplicationScoped
 public class EventQuery {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Cursors cursors;
 
-    public EventQuery(AgroalDataSource dataSource, ObjectMapper mapper, Cursors cursors) {
+    public EventQuery(@DataSource("read") AgroalDataSource dataSource, ObjectMapper mapper, Cursors cursors) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.cursors = cursors;
@@ -43,7 +48,7 @@ public class EventQuery {
         }
         List<TimelineEvent> events = new ArrayList<>();
         List<String> lastKey = null;
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement =
                         QuerySql.events(filter, after, limit).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
@@ -64,7 +69,7 @@ public class EventQuery {
     }
 
     public Optional<TimelineEvent> event(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement = QuerySql.event(eventId).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
@@ -79,7 +84,7 @@ public class EventQuery {
      */
     public List<ActorSummary> actors(EventFilter filter, int limit) {
         List<ActorSummary> actors = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement = QuerySql.actors(filter, limit).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -98,7 +103,7 @@ public class EventQuery {
                 ? cursors.decode(cursor, fingerprint, 1).get(0)
                 : null;
         List<TimelineListItem> timelines = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement = QuerySql.timelines(after, limit).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -125,7 +130,7 @@ public class EventQuery {
      * means everything before it was processed (applied, or dead-lettered if it was unreadable).
      */
     public boolean reached(String timelineId, long sequence) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement =
                         QuerySql.reached(timelineId, sequence).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {

@@ -1,6 +1,7 @@
 package dev.annals.query;
 
 import jakarta.ws.rs.QueryParam;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,14 +55,19 @@ public class FilterParams {
     EventFilter toFilter(String timelineId, String order) {
         String text = q == null || q.isBlank() ? null : QueryParsing.text("q", q.trim());
         List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list("timeline", timeline);
+        OffsetDateTime start = QueryParsing.instant("from", from);
+        OffsetDateTime end = QueryParsing.instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw QueryParsing.invalid("from", "beforeTo", "must be before to (the window is [from, to))");
+        }
         return new EventFilter(
                 timelines,
                 QueryParsing.list("type", type),
                 QueryParsing.list("actor", actor),
                 QueryParsing.list("tag", tag),
                 QueryParsing.list("source", source),
-                QueryParsing.instant("from", from),
-                QueryParsing.instant("to", to),
+                start,
+                end,
                 text,
                 QueryParsing.descending(order));
     }

@@ -1,12 +1,13 @@
 package dev.annals.relay;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.config.HealthGroups;
+import io.smallrye.health.api.HealthGroup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the outbox backlog (appends committed but not yet on the topic) is below the threshold. */
-@Readiness
+/** Dependencies health group (not readiness): the outbox backlog (appends committed but not yet on the topic) is below the threshold. */
+@HealthGroup(HealthGroups.DEPENDENCIES)
 public class OutboxHealthCheck implements HealthCheck {
     private final RelayMetrics metrics;
     private final AnnalsConfig config;

@@ -206,6 +206,19 @@ class QueryApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("from"));
+        given().queryParam("from", "2026-03-01")
+                .queryParam("to", "2026-02-01")
+                .get("/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].rule", equalTo("beforeTo"));
+        given().queryParam("from", "2026-03-01")
+                .queryParam("to", "2026-03-02")
+                .get("/v1/events")
+                .then()
+                .statusCode(200);
         given().queryParam("q", "nul\u0000byte")
                 .get("/v1/events")
                 .then()

@@ -1,0 +1,83 @@
+package dev.annals.query;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.annals.support.Fixtures;
+import dev.annals.testing.AnnalsInfraResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Queries run on their own bounded pool with a statement timeout: reads stuck in the database are cut off with
+ * 503 problem+json and Retry-After, and appends, on the write pool, keep being accepted meanwhile.
+ */
+@QuarkusTest
+@WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
+class ReadIsolationTest {
+    /** More than the read pool's 10 connections. */
+    private static final int STUCK_READS = 16;
+
+    @Test
+    void stuckReadsAreCutOffAndNeverStarveAppends() throws Exception {
+        List<Response> answers = new ArrayList<>();
+        ExecutorService readers = Executors.newFixedThreadPool(STUCK_READS);
+        try (Connection lock = DriverManager.getConnection(
+                AnnalsInfraResource.jdbcUrl(),
+                AnnalsInfraResource.jdbcUsername(),
+                AnnalsInfraResource.jdbcPassword())) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                // every read-model query now blocks in PostgreSQL, as a pathological slow query would
+                statement.execute("lock table read_event in access exclusive mode");
+            }
+            List<Future<Response>> reads = new ArrayList<>();
+            for (int i = 0; i < STUCK_READS; i++) {
+                reads.add(readers.submit(() -> given().get("/v1/events")));
+            }
+            Thread.sleep(500);
+            for (int i = 0; i < 3; i++) {
+                given().contentType(ContentType.JSON)
+                        .body(Fixtures.statements("while reads are stuck", 1))
+                        .post("/v1/timelines/{t}/events", Fixtures.timeline("read-isolation"))
+                        .then()
+                        .statusCode(201);
+            }
+            for (Future<Response> read : reads) {
+                answers.add(read.get(30, TimeUnit.SECONDS));
+            }
+            lock.rollback();
+        } finally {
+            readers.shutdownNow();
+        }
+        int cutOff = 0;
+        for (Response answer : answers) {
+            assertEquals(503, answer.statusCode(), answer.asString());
+            assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+            assertNotNull(answer.header("Retry-After"), "503 without Retry-After");
+            String type = answer.path("type");
+            assertTrue(
+                    type.endsWith("/statement-timeout") || type.endsWith("/service-unavailable"),
+                    "a stuck read is cut off at the statement timeout or waits at most the read pool's timeout: "
+                            + type);
+            cutOff += type.endsWith("/statement-timeout") ? 1 : 0;
+        }
+        assertTrue(cutOff > 0, "no read was cancelled at the statement timeout");
+        given().get("/v1/events").then().statusCode(200);
+    }
+}
