@@ -11,6 +11,7 @@
 //   node validate.mjs k8s-policy OVERLAY_NAME RENDERED.yaml   project rules on a rendered overlay
 //   node validate.mjs dockerfile REPO_ROOT                    docker/Dockerfile.jvm rules
 //   node validate.mjs compose REPO_ROOT                       docker/compose.yaml rules
+//   node validate.mjs rules RENDERED.yaml OUT.yaml            PrometheusRule groups -> a rule file for promtool
 import fs from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -71,14 +72,32 @@ function unknownFields(value, type, ptr, errs) {
 // client-node model class of a built-in kind: apps/v1 Deployment -> V1Deployment
 const modelName = ({ version }, kind) => `V${version.slice(1)}${kind}`;
 
+// Prometheus Operator kinds come from @kubernetes-models/prometheus-operator (generated from its CRDs);
+// its validators are not strict about unknown fields, so PrometheusRule gets strictRuleFields below.
 async function builtinValidator(group, version, kind) {
-  const spec = `kubernetes-models/${group ? `${group}/` : ""}${version}/${kind}`;
+  const pkg = group === "monitoring.coreos.com" ? "@kubernetes-models/prometheus-operator" : "kubernetes-models";
+  const spec = `${pkg}/${group ? `${group}/` : ""}${version}/${kind}`;
   try {
     const mod = await import(spec);
     return mod[kind];
   } catch {
     return null;
   }
+}
+
+// the fields Prometheus itself accepts in a rule file (prometheus/model/rulefmt), checked strictly
+const RULE_GROUP_FIELDS = ["name", "interval", "limit", "query_offset", "labels", "partial_response_strategy", "rules"];
+const RULE_FIELDS = ["alert", "record", "expr", "for", "keep_firing_for", "labels", "annotations"];
+function strictRuleFields(obj, errs) {
+  const specKeys = Object.keys(obj.spec || {});
+  for (const k of specKeys) if (k !== "groups") errs.push(`/spec/${k}: unknown field`);
+  (obj.spec?.groups || []).forEach((g, i) => {
+    for (const k of Object.keys(g)) if (!RULE_GROUP_FIELDS.includes(k)) errs.push(`/spec/groups/${i}/${k}: unknown field`);
+    (g.rules || []).forEach((r, j) => {
+      for (const k of Object.keys(r)) if (!RULE_FIELDS.includes(k)) errs.push(`/spec/groups/${i}/rules/${j}/${k}: unknown field`);
+      if (!!r.alert === !!r.record) errs.push(`/spec/groups/${i}/rules/${j}: exactly one of alert and record`);
+    });
+  });
 }
 
 // openAPIV3Schema (structural, as in a CRD) -> strict JSON Schema for Ajv
@@ -180,6 +199,7 @@ async function cmdK8s(args) {
           errs.push(...String(e.message).split(/, (?=data)/).map((s) => s.replace(/^data/, "")));
         }
         unknownFields(obj, modelName(gv, obj.kind), "", errs);
+        if (obj.kind === "PrometheusRule") strictRuleFields(obj, errs);
       } else if (skipKinds.has(obj.kind)) {
         skipped.add(`${obj.apiVersion} ${obj.kind}`);
         console.log(`SKIP: ${id}: no schema for ${obj.apiVersion} ${obj.kind} (listed in --skip-kinds)`);
@@ -271,6 +291,22 @@ function cmdK8sPolicy([overlay, file, repo]) {
   for (const hpa of byKind("HorizontalPodAutoscaler")) {
     check(hpa.spec.scaleTargetRef.kind === "Deployment" && hpa.spec.scaleTargetRef.name === dep.metadata.name, `${p} HPA targets the Deployment`);
     check(hpa.spec.minReplicas <= hpa.spec.maxReplicas, `${p} HPA minReplicas <= maxReplicas`);
+  }
+  // PostgreSQL connections: every pod may open its write pool, its read pool and the relay's session; at the
+  // HPA's maximum plus a rolling update's surge they must fit max_connections minus the superuser reserve (3)
+  const budget = Number(dep.metadata.annotations?.["annals.dev/postgres-max-connections"]);
+  check(budget > 0, `${p} Deployment annotation annals.dev/postgres-max-connections states the database's max_connections`);
+  const writePool = Number(cm?.data?.QUARKUS_DATASOURCE_JDBC_MAX_SIZE);
+  const readPool = Number(cm?.data?.QUARKUS_DATASOURCE_READ_JDBC_MAX_SIZE);
+  check(writePool > 0 && readPool > 0, `${p} ConfigMap sets QUARKUS_DATASOURCE_JDBC_MAX_SIZE and QUARKUS_DATASOURCE_READ_JDBC_MAX_SIZE`);
+  const maxPods = Math.max(dep.spec.replicas ?? 1, ...byKind("HorizontalPodAutoscaler").map((h) => h.spec.maxReplicas)) +
+    Number(dep.spec.strategy?.rollingUpdate?.maxSurge ?? 1);
+  const needed = maxPods * (writePool + readPool + 1);
+  check(needed <= budget - 3, `${p} ${maxPods} pods x (${writePool} write + ${readPool} read + 1 relay) = ${needed} connections <= ${budget} - 3 reserved`);
+  const rules = byKind("PrometheusRule");
+  const alerts = rules.flatMap((r) => r.spec.groups.flatMap((g) => g.rules.map((x) => x.alert)));
+  for (const a of ["AnnalsKafkaUnreachable", "AnnalsNoRelayLeader", "AnnalsRelayStalled", "AnnalsOutboxBacklogHigh", "AnnalsProjectionLagHigh"]) {
+    check(alerts.includes(a), `${p} PrometheusRule has alert ${a}`);
   }
   const topics = byKind("KafkaTopic");
   const names = topics.map((t) => t.spec?.topicName || t.metadata.name);
@@ -390,8 +426,18 @@ function cmdCompose([repo]) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The rule groups of every PrometheusRule in a rendered file, as a Prometheus rule file for promtool
+async function cmdRules([file, out]) {
+  const { stringify } = await import("yaml");
+  const groups = readYamlDocs(file).filter((o) => o?.kind === "PrometheusRule").flatMap((o) => o.spec?.groups || []);
+  check(groups.length > 0, `${path.basename(file)}: PrometheusRule groups found (${groups.length})`);
+  fs.writeFileSync(out, stringify({ groups }));
+  pass(`rule groups written to ${out} for promtool`);
+}
+
+// ---------------------------------------------------------------------------------------------
 const [cmd, ...rest] = process.argv.slice(2);
-const commands = { k8s: cmdK8s, "k8s-policy": cmdK8sPolicy, dockerfile: cmdDockerfile, compose: cmdCompose };
+const commands = { k8s: cmdK8s, "k8s-policy": cmdK8sPolicy, dockerfile: cmdDockerfile, compose: cmdCompose, rules: cmdRules };
 if (!commands[cmd]) {
   console.error(`usage: node validate.mjs ${Object.keys(commands).join("|")} ...`);
   process.exit(2);
