@@ -26,7 +26,7 @@ public interface AnnalsConfig {
     /** The query API over the read model. */
     Query query();
 
-    /** Readiness thresholds. */
+    /** Thresholds of the dependencies health group (Kafka, outbox backlog, projection lag; not readiness). */
     Health health();
 
     /** Topic settings; the topic is created with them when absent. */
@@ -159,7 +159,7 @@ public interface AnnalsConfig {
         String DEFAULT_CURSOR_SECRET = "annals-default-cursor-key-change-me";
     }
 
-    /** Readiness: an instance is taken out of service when a backing service fails or a backlog is too large. */
+    /** The dependencies health group: DOWN when Kafka does not answer or a backlog is too large (not readiness). */
     interface Health {
         /** Outbox rows (appends) not yet published above which the instance is not ready. */
         @WithDefault("10000")
