@@ -2,6 +2,7 @@ package dev.annals.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.config.AnnalsConfig;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
 import dev.annals.event.Times;
@@ -16,12 +17,17 @@ import java.util.Map;
 /** Reads the journal: the classic event-store read of one timeline, in append order. */
 @ApplicationScoped
 public class JournalReader {
+    /** JPA hint: statement timeout in milliseconds, so a slow journal read cannot hold a write-pool connection. */
+    private static final String TIMEOUT_HINT = "jakarta.persistence.query.timeout";
+
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final int timeoutMillis;
 
-    public JournalReader(EntityManager em, ObjectMapper mapper) {
+    public JournalReader(EntityManager em, ObjectMapper mapper, AnnalsConfig config) {
         this.em = em;
         this.mapper = mapper;
+        this.timeoutMillis = (int) config.query().statementTimeout().toMillis();
     }
 
     public TimelineSummary summary(String timelineId) {
@@ -32,6 +38,7 @@ public class JournalReader {
                                 + "group by j.eventType order by j.eventType",
                         Tuple.class)
                 .setParameter(1, timelineId)
+                .setHint(TIMEOUT_HINT, timeoutMillis)
                 .getResultList();
         Map<String, Long> byType = new LinkedHashMap<>();
         OffsetDateTime first = null;
@@ -59,6 +66,7 @@ public class JournalReader {
         TimelineEntity timeline = existing(timelineId);
         List<JournalEntry> entries = JournalEntry.find(
                         "timelineId = ?1 and sequence >= ?2 order by sequence", timelineId, fromSequence)
+                .withHint(TIMEOUT_HINT, timeoutMillis)
                 .page(0, limit)
                 .list();
         List<TimelineEvent> events = entries.stream().map(this::event).toList();
@@ -72,6 +80,7 @@ public class JournalReader {
     public TimelineEvent event(String timelineId, long sequence) {
         existing(timelineId);
         JournalEntry entry = JournalEntry.find("timelineId = ?1 and sequence = ?2", timelineId, sequence)
+                .withHint(TIMEOUT_HINT, timeoutMillis)
                 .firstResult();
         if (entry == null) {
             throw ProblemType.NOT_FOUND.exception("Timeline " + timelineId + " has no event " + sequence);

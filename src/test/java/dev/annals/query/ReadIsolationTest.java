@@ -1,6 +1,8 @@
 package dev.annals.query;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,5 +81,32 @@ class ReadIsolationTest {
         }
         assertTrue(cutOff > 0, "no read was cancelled at the statement timeout");
         given().get("/v1/events").then().statusCode(200);
+    }
+
+    @Test
+    void aStuckJournalReadIsCutOffToo() throws Exception {
+        String timeline = Fixtures.timeline("journal-timeout");
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.statements("to read back", 1))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201);
+        try (Connection lock = DriverManager.getConnection(
+                AnnalsInfraResource.jdbcUrl(),
+                AnnalsInfraResource.jdbcUsername(),
+                AnnalsInfraResource.jdbcPassword())) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table journal in access exclusive mode");
+            }
+            given().get("/v1/timelines/{t}/stream", timeline)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("type", endsWith("/statement-timeout"));
+            lock.rollback();
+        }
+        given().get("/v1/timelines/{t}/stream", timeline).then().statusCode(200);
     }
 }
