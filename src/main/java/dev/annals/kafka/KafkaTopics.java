@@ -58,8 +58,9 @@ public class KafkaTopics {
                     admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 create(admin, topic, brokers);
+            } else {
+                check(admin, topic, brokers);
             }
-            check(admin, topic, brokers);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -95,9 +96,20 @@ public class KafkaTopics {
         LOG.infof(
                 "Created topic %s with %d partition(s), replication factor %d, min.insync.replicas %d",
                 topic, config.topic().partitions(), replication, minInsync);
+        // a topic just created may not be described yet: judge it by what it was created with
+        warn(topic, TopicDurability.warnings(topic, brokers, replication, minInsync));
     }
 
-    private void check(Admin admin, String topic, int brokers)
+    /** Judges an existing topic; a failure to describe it is logged, never in the way of publishing. */
+    private void check(Admin admin, String topic, int brokers) throws InterruptedException {
+        try {
+            describe(admin, topic, brokers);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("Could not check the durability of topic %s: %s", topic, e.getMessage());
+        }
+    }
+
+    private void describe(Admin admin, String topic, int brokers)
             throws ExecutionException, InterruptedException, TimeoutException {
         TopicDescription description = admin.describeTopics(List.of(topic))
                 .allTopicNames()
@@ -114,7 +126,10 @@ public class KafkaTopics {
                 .get(resource);
         ConfigEntry entry = topicConfig.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
         int minInsync = entry == null || entry.value() == null ? 1 : Integer.parseInt(entry.value());
-        List<String> found = TopicDurability.warnings(topic, brokers, replication, minInsync);
+        warn(topic, TopicDurability.warnings(topic, brokers, replication, minInsync));
+    }
+
+    private void warn(String topic, List<String> found) {
         if (found.equals(warnings.put(topic, found))) {
             return; // checked again after an outage: said already
         }
