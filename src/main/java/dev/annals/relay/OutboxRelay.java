@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,6 +26,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final long NOTIFICATION_POLL_NANOS = 4_000_000L;
+    private static final String ADDITIONAL_JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
     private final AnnalsConfig config;
     private final OutboxRound round;
@@ -124,9 +128,24 @@ public class OutboxRelay {
         KeepaliveSettings wanted = KeepaliveSettings.forTimeout(config.relay().sessionTimeout());
         // well above the longest round query, and it bounds how long a relay waits on a dead server
         int socketSeconds = Math.max(10, 2 * wanted.userTimeoutMillis() / 1000);
-        RelaySession session = RelaySession.open(url, user.orElse(null), password.orElse(null), wanted, socketSeconds);
+        RelaySession session = RelaySession.open(
+                url, user.orElse(null), password.orElse(null), additionalJdbcProperties(), wanted, socketSeconds);
         keepalive = session.applied();
         return session;
+    }
+
+    /** The pool's {@code quarkus.datasource.jdbc.additional-jdbc-properties.*} (e.g. TLS files), for the relay too. */
+    private static Properties additionalJdbcProperties() {
+        Properties properties = new Properties();
+        Config all = ConfigProvider.getConfig();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith(ADDITIONAL_JDBC_PROPERTIES)) {
+                all.getOptionalValue(name, String.class)
+                        .ifPresent(value ->
+                                properties.setProperty(name.substring(ADDITIONAL_JDBC_PROPERTIES.length()), value));
+            }
+        }
+        return properties;
     }
 
     private void run() {

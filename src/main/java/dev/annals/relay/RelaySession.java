@@ -32,9 +32,16 @@ final class RelaySession implements AutoCloseable {
     }
 
     /** Opens a session and sets its server-side keepalives; {@code applied} holds what the server reports. */
-    static RelaySession open(String url, String user, String password, KeepaliveSettings keepalive, int socketSeconds)
+    static RelaySession open(
+            String url,
+            String user,
+            String password,
+            Properties additional,
+            KeepaliveSettings keepalive,
+            int socketSeconds)
             throws SQLException {
         Properties props = new Properties();
+        props.putAll(additional);
         if (user != null) {
             props.setProperty("user", user);
         }

@@ -88,6 +88,7 @@ class RelaySessionTest {
                         AnnalsInfraResource.jdbcUrl(),
                         AnnalsInfraResource.jdbcUsername(),
                         AnnalsInfraResource.jdbcPassword(),
+                        new java.util.Properties(),
                         keepalive,
                         60);
                 Connection other = database();
