@@ -3,6 +3,7 @@ package dev.annals.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration of Annals: every {@code annals.*} property. */
 @ConfigMapping(prefix = "annals")
@@ -37,8 +38,11 @@ public interface AnnalsConfig {
         @WithDefault("3")
         int partitions();
 
-        @WithDefault("1")
-        short replicationFactor();
+        /** Replicas per partition; unset: min(3, brokers) when Annals creates the topic. */
+        Optional<Short> replicationFactor();
+
+        /** {@code min.insync.replicas} of created topics; unset: replication factor - 1, at least 1. */
+        Optional<Integer> minInsyncReplicas();
 
         /** Whether Annals creates the topic at start-up when it does not exist. */
         @WithDefault("true")
@@ -69,6 +73,21 @@ public interface AnnalsConfig {
         /** On shutdown, how long the relay keeps publishing until the outbox is empty before it stops. */
         @WithDefault("10s")
         Duration drainTimeout();
+
+        /** Bytes of event JSON per round (the first outbox row always goes), bounding the round's memory. */
+        @WithDefault("8388608")
+        long maxRoundBytes();
+
+        /**
+         * How long PostgreSQL keeps the relay's session (and so the relay lock) when its peer is gone: TCP
+         * keepalives and {@code tcp_user_timeout} of the relay session are set from it.
+         */
+        @WithDefault("30s")
+        Duration sessionTimeout();
+
+        /** Longest pause of a timeline whose records Kafka keeps refusing (doubling from the retry backoff). */
+        @WithDefault("30s")
+        Duration timelineBackoffMax();
     }
 
     /** Append limits. */

@@ -2,7 +2,6 @@ package dev.annals.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -33,7 +32,7 @@ public final class CloudEventRecords {
         header(headers, "ce_id", event.eventId());
         header(headers, "ce_source", source);
         header(headers, "ce_type", TYPE_PREFIX + event.type());
-        header(headers, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
+        header(headers, "ce_time", CeTime.format(event.occurredAt()));
         header(headers, "ce_subject", event.timelineId());
         header(headers, "ce_sequence", Long.toString(event.sequence()));
         header(headers, "ce_sequencetype", "Integer");

@@ -40,44 +40,93 @@ public class KafkaPublisher {
         topics.ensure(config.topic().name());
     }
 
+    /** What became of one record of a publish. */
+    enum Outcome {
+        ACKED,
+        /** Refused itself: the first failure of the publish, or a record failing with the very same error. */
+        FAILED,
+        /** Not written because an earlier record failed (the producer was closed to keep the order). */
+        ABORTED
+    }
+
     /**
-     * Sends the records in order and waits for every acknowledgement.
+     * Sends the records in order and waits for every acknowledgement; after the first failure nothing more is
+     * sent and what is still queued is aborted.
      *
-     * @return for each record, whether the broker acknowledged it
+     * @return for each record, what became of it
      */
-    synchronized boolean[] publish(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
+    synchronized Outcome[] publish(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
         KafkaProducer<String, byte[]> current = producer();
-        boolean[] acked = new boolean[records.size()];
+        Outcome[] outcomes = new Outcome[records.size()];
+        Failure failure = new Failure(current, outcomes);
         List<Future<?>> futures = new ArrayList<>(records.size());
-        try {
-            for (int i = 0; i < records.size(); i++) {
-                int index = i;
+        for (int i = 0; i < records.size() && !failure.happened(); i++) {
+            int index = i;
+            try {
                 futures.add(current.send(records.get(i), (metadata, error) -> {
                     if (error == null) {
-                        acked[index] = true;
+                        outcomes[index] = Outcome.ACKED;
                     } else {
-                        current.close(Duration.ZERO);
+                        failure.record(index, error);
                     }
                 }));
+            } catch (RuntimeException e) {
+                failure.record(index, e);
             }
+        }
+        try {
             current.flush();
         } catch (RuntimeException e) {
-            LOG.warnf("Kafka send failed: %s", e.getMessage());
+            LOG.debugf("Kafka flush failed: %s", e.getMessage());
         }
         for (Future<?> future : futures) {
             try {
                 future.get();
             } catch (ExecutionException e) {
-                LOG.warnf("Kafka did not acknowledge a record: %s", e.getCause().getMessage());
+                // the callback said what happened
             }
         }
-        for (boolean ok : acked) {
-            if (!ok) {
-                reset();
-                break;
+        if (failure.happened()) {
+            LOG.warnf("Kafka did not acknowledge a record: %s", failure.first.getMessage());
+            reset();
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = Outcome.ABORTED;
             }
         }
-        return acked;
+        return outcomes;
+    }
+
+    /** The first failed record of a publish; it closes the producer at once so nothing overtakes it. */
+    private static final class Failure {
+        private final KafkaProducer<String, byte[]> producer;
+        private final Outcome[] outcomes;
+        private volatile Exception first;
+
+        Failure(KafkaProducer<String, byte[]> producer, Outcome[] outcomes) {
+            this.producer = producer;
+            this.outcomes = outcomes;
+        }
+
+        boolean happened() {
+            return first != null;
+        }
+
+        void record(int index, Exception error) {
+            boolean isFirst;
+            synchronized (this) {
+                isFirst = first == null;
+                if (isFirst) {
+                    first = error;
+                }
+                outcomes[index] = error == first ? Outcome.FAILED : Outcome.ABORTED;
+            }
+            if (isFirst) {
+                // outside the lock: closing from this thread joins the I/O thread, whose callbacks take it
+                producer.close(Duration.ZERO);
+            }
+        }
     }
 
     /** Drops the producer; the next publish starts a fresh one. */

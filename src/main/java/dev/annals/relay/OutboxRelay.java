@@ -1,48 +1,59 @@
 package dev.annals.relay;
 
 import dev.annals.config.AnnalsConfig;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Publishes the outbox to Kafka. One relay is active across all instances: it holds a PostgreSQL advisory lock
- * on a dedicated connection, which also {@code LISTEN}s for commits of other instances; commits of this one wake
- * it in-process ({@link OutboxSignal}), so publishing starts within milliseconds; {@code annals.relay.idle-wait}
- * is only the fallback poll.
+ * on its own non-pooled session ({@link RelaySession}), which also {@code LISTEN}s for commits of other
+ * instances and runs every query of the rounds; commits of this one wake it in-process ({@link OutboxSignal}),
+ * so publishing starts within milliseconds; {@code annals.relay.idle-wait} is only the fallback poll.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key shared by every Annals instance on the database ("annals" in ASCII). */
-    private static final long LOCK_KEY = 0x616e6e616c73L;
 
     private static final long NOTIFICATION_POLL_NANOS = 4_000_000L;
+    private static final String ADDITIONAL_JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
-    private final AgroalDataSource dataSource;
     private final AnnalsConfig config;
     private final OutboxRound round;
     private final OutboxSignal signal;
+    private final String url;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private final AtomicLong notificationsTaken = new AtomicLong();
+    private volatile KeepaliveSettings keepalive;
     private volatile boolean running;
     private volatile boolean draining;
     private volatile boolean leader;
     private Thread thread;
 
-    public OutboxRelay(AgroalDataSource dataSource, AnnalsConfig config, OutboxRound round, OutboxSignal signal) {
-        this.dataSource = dataSource;
+    public OutboxRelay(
+            AnnalsConfig config,
+            OutboxRound round,
+            OutboxSignal signal,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.round = round;
         this.signal = signal;
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -103,28 +114,61 @@ public class OutboxRelay {
         return leader;
     }
 
+    /** The keepalive settings PostgreSQL reported for the last relay session opened ({@code null}: none yet). */
+    public KeepaliveSettings sessionKeepalive() {
+        return keepalive;
+    }
+
+    /** Notifications taken from the driver's queue so far (they queue there during every query). */
+    public long notificationsTaken() {
+        return notificationsTaken.get();
+    }
+
+    private RelaySession openSession() throws SQLException {
+        KeepaliveSettings wanted = KeepaliveSettings.forTimeout(config.relay().sessionTimeout());
+        // well above the longest round query, and it bounds how long a relay waits on a dead server
+        int socketSeconds = Math.max(10, 2 * wanted.userTimeoutMillis() / 1000);
+        RelaySession session = RelaySession.open(
+                url, user.orElse(null), password.orElse(null), additionalJdbcProperties(), wanted, socketSeconds);
+        keepalive = session.applied();
+        return session;
+    }
+
+    /** The pool's {@code quarkus.datasource.jdbc.additional-jdbc-properties.*} (e.g. TLS files), for the relay too. */
+    private static Properties additionalJdbcProperties() {
+        Properties properties = new Properties();
+        Config all = ConfigProvider.getConfig();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith(ADDITIONAL_JDBC_PROPERTIES)) {
+                all.getOptionalValue(name, String.class)
+                        .ifPresent(value ->
+                                properties.setProperty(name.substring(ADDITIONAL_JDBC_PROPERTIES.length()), value));
+            }
+        }
+        return properties;
+    }
+
     private void run() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                if (!tryLock(connection)) {
+            try (RelaySession session = openSession()) {
+                while (running && !session.tryLock()) {
                     if (draining) {
                         return;
                     }
                     pause(config.relay().retryBackoff().toMillis() * 2);
-                    continue;
+                }
+                if (!running) {
+                    return;
                 }
                 leader = true;
                 LOG.info("Outbox relay active on this instance");
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + OutboxSignal.CHANNEL);
-                }
+                session.listen(OutboxSignal.CHANNEL);
+                round.leading();
                 signal.leading(Thread.currentThread());
                 try {
-                    relayWhileLeader(connection);
+                    relayWhileLeader(session);
                 } finally {
                     signal.leading(null);
-                    release(connection);
                 }
             } catch (Exception | LinkageError | OutOfMemoryError e) {
                 if (running) {
@@ -137,13 +181,13 @@ public class OutboxRelay {
         }
     }
 
-    private void relayWhileLeader(Connection connection) throws SQLException {
-        PGConnection notifications = connection.unwrap(PGConnection.class);
+    private void relayWhileLeader(RelaySession session) throws SQLException {
         while (running) {
-            if (!connection.isValid(2)) {
+            if (!session.isValid()) {
                 throw new SQLException("the session holding the relay lock is gone");
             }
-            OutboxRound.Result result = round.run();
+            notificationsTaken.addAndGet(session.takeNotifications(0));
+            OutboxRound.Result result = round.run(session.connection());
             if (result == OutboxRound.Result.FAILED) {
                 pause(config.relay().retryBackoff().toMillis());
             } else if (result == OutboxRound.Result.IDLE) {
@@ -151,7 +195,7 @@ public class OutboxRelay {
                     running = false;
                     return;
                 }
-                awaitWork(notifications);
+                awaitWork(session);
             }
         }
     }
@@ -160,7 +204,7 @@ public class OutboxRelay {
      * Waits up to {@code annals.relay.idle-wait} for a commit: one in this instance unparks this thread at once,
      * one in another instance arrives as a notification, read every {@link #NOTIFICATION_POLL_NANOS} ns.
      */
-    private void awaitWork(PGConnection notifications) throws SQLException {
+    private void awaitWork(RelaySession session) throws SQLException {
         long deadline = System.nanoTime() + config.relay().idleWait().toNanos();
         while (running && !draining && System.nanoTime() < deadline) {
             if (signal.takeLocal()) {
@@ -168,27 +212,11 @@ public class OutboxRelay {
             }
             LockSupport.parkNanos(this, NOTIFICATION_POLL_NANOS);
             // a short blocking read: over TLS, a non-blocking check cannot see a notification not yet decrypted
-            PGNotification[] received = notifications.getNotifications(1);
-            if (signal.takeLocal() || received != null && received.length > 0) {
+            int received = session.takeNotifications(1);
+            notificationsTaken.addAndGet(received);
+            if (signal.takeLocal() || received > 0) {
                 return;
             }
-        }
-    }
-
-    /** The connection goes back to the pool, so the session lock and LISTEN must be dropped explicitly. */
-    private static void release(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("UNLISTEN *");
-            statement.execute("select pg_advisory_unlock_all()");
-        } catch (SQLException e) {
-            LOG.debugf("Relay connection already gone: %s", e.getMessage());
-        }
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
-            return rs.next() && rs.getBoolean(1);
         }
     }
 
