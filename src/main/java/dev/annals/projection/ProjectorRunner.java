@@ -34,7 +34,7 @@ final class ProjectorRunner implements Runnable {
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private long lagCheckedAt;
-    private long reportedAt = System.nanoTime();
+    private final RebuildSteward steward;
 
     /** A live runner reads the active generation itself when it starts; pass 0. */
     ProjectorRunner(boolean live, int generation, ProjectorContext ctx) {
@@ -42,6 +42,7 @@ final class ProjectorRunner implements Runnable {
         this.generation = generation;
         this.ctx = ctx;
         this.topic = ctx.config().topic().name();
+        this.steward = live ? null : new RebuildSteward(ctx, topic);
     }
 
     int generation() {
@@ -122,40 +123,12 @@ final class ProjectorRunner implements Runnable {
             }
             lagCheckedAt = ProjectorConsumers.refreshLag(c, stats, lagCheckedAt, !live, live ? ctx.metrics() : null);
             if (!live) {
-                rebuildProgress();
+                String ended = steward.step(generation, stats);
+                if (ended != null) {
+                    end(ended);
+                }
             }
         }
-    }
-
-    /** A rebuild reports in now and then, and asks for the switch once caught up. */
-    private void rebuildProgress() {
-        long now = System.nanoTime();
-        if (now - reportedAt > ctx.config().projection().rebuild().heartbeat().toNanos()) {
-            reportedAt = now;
-            if (!ctx.ledger().heartbeat(generation, ctx.instance())) {
-                LOG.infof("Rebuild of generation %d is no longer owned by this instance; stopping it", generation);
-                end("released");
-                return;
-            }
-        }
-        if (!ProjectorConsumers.caughtUp(stats)) {
-            return;
-        }
-        switch (ctx.generations().trySwitch(generation, topic)) {
-            case SWITCHED -> end("switched");
-            case REFUSED -> {
-                LOG.warnf("Rebuild of generation %d refused to switch: %s", generation, reason());
-                end("refused");
-            }
-            case NOT_BUILDING -> end("superseded");
-            case BEHIND -> {
-                // the live generation read further meanwhile: keep reading
-            }
-        }
-    }
-
-    private String reason() {
-        return ctx.ledger().find(generation).map(RebuildLedger.Rebuild::reason).orElse("?");
     }
 
     private void end(String state) {

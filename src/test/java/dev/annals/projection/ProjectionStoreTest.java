@@ -174,6 +174,30 @@ class ProjectionStoreTest {
         assertEquals(1, recorded.deadLettered());
     }
 
+    @Test
+    void aGenerationIsDroppedInBoundedTransactions() throws Exception {
+        String timeline = Fixtures.timeline("store-drop");
+        List<EventDecoder.Valid> events = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            events.add(valid(timeline, i, "row " + i, "2026-02-26T18:00:00Z", List.of()));
+        }
+        store.apply(
+                generation, false, events, Map.of(new org.apache.kafka.common.TopicPartition("annals.events", 0), 25L));
+        generations.abandon(generation, "to be dropped");
+
+        List<Integer> batches = drop.drop(generation, 10);
+
+        assertEquals(List.of(10, 10, 5, 1, 1, 1), batches, "read_event in three, then timeline, watermark, offset");
+        assertEquals(List.of(), column(generation, timeline, "title"));
+        assertEquals(List.of(), timelineRow(generation, timeline));
+        assertEquals(
+                List.of("0"),
+                strings(
+                        "select count(*)::text from projection_offset where generation = ? and topic <> ?",
+                        generation,
+                        timeline));
+    }
+
     private EventDecoder.Valid valid(
             String timeline, long sequence, String title, String occurredAt, List<Actor> actors) throws Exception {
         return valid(timeline, sequence, title, occurredAt, actors, Precision.HOUR);
