@@ -149,6 +149,31 @@ public interface AnnalsConfig {
         /** Pause after a failed batch before it is retried from the stored offsets. */
         @WithDefault("1s")
         Duration retryBackoff();
+
+        /** Rebuilds of the projection. */
+        Rebuild rebuild();
+    }
+
+    /** Rebuild settings: ownership, the switch rule and how old generations are dropped. */
+    interface Rebuild {
+        /** A rebuild whose owner has not reported for this long is taken over (resumed) by another instance. */
+        @WithDefault("30s")
+        Duration staleAfter();
+
+        /** How often the instance running a rebuild reports in (and others look for a stale one to resume). */
+        @WithDefault("5s")
+        Duration heartbeat();
+
+        /**
+         * Whether a rebuild may switch although it dead-lettered events the live generation holds (they leave the
+         * read model; they stay in the dead-letter topic). Events neither rebuilt nor dead-lettered always refuse.
+         */
+        @WithDefault("false")
+        boolean switchDespiteRejected();
+
+        /** Rows deleted per transaction when an old generation is dropped. */
+        @WithDefault("10000")
+        int dropBatchSize();
     }
 
     /** Query settings. */
@@ -156,6 +181,10 @@ public interface AnnalsConfig {
         /** Longest time a query with waitFor waits for the projection to apply a position. */
         @WithDefault("5s")
         Duration waitTimeout();
+
+        /** While waiting for a position, how often the watermark is re-read when no projector wake-up arrives. */
+        @WithDefault("500ms")
+        Duration waitPoll();
 
         @WithDefault("50")
         int defaultLimit();

@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Copies records the projection cannot apply to the dead-letter topic: same key, value and headers, plus
- * {@code annals_dlq_reason}, {@code annals_dlq_detail} and the source topic, partition and offset.
+ * {@code annals_dlq_reason}, {@code annals_dlq_detail}, the source topic, partition and offset (together the key
+ * to deduplicate by: a record can be dead-lettered twice when the projector stops between publishing and
+ * committing), and the generation and runner ({@code live} or {@code rebuild}) that rejected it.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -40,7 +42,7 @@ public class DeadLetters {
     public record DeadLetter(ConsumerRecord<String, byte[]> record, EventDecoder.Rejected rejection) {}
 
     /** Publishes and waits for every acknowledgement; throws when the broker did not take them all. */
-    public synchronized void publish(List<DeadLetter> letters)
+    public synchronized void publish(List<DeadLetter> letters, int generation, boolean live)
             throws ExecutionException, InterruptedException, TimeoutException {
         if (letters.isEmpty()) {
             return;
@@ -49,14 +51,14 @@ public class DeadLetters {
         topics.ensure(topic);
         List<Future<?>> sent = new ArrayList<>(letters.size());
         for (DeadLetter letter : letters) {
-            sent.add(producer().send(toRecord(topic, letter)));
+            sent.add(producer().send(toRecord(topic, letter, generation, live)));
         }
         for (Future<?> future : sent) {
             future.get();
         }
     }
 
-    static ProducerRecord<String, byte[]> toRecord(String topic, DeadLetter letter) {
+    static ProducerRecord<String, byte[]> toRecord(String topic, DeadLetter letter, int generation, boolean live) {
         ConsumerRecord<String, byte[]> source = letter.record();
         RecordHeaders headers = new RecordHeaders();
         for (Header header : source.headers()) {
@@ -67,6 +69,8 @@ public class DeadLetters {
         add(headers, "annals_dlq_topic", source.topic());
         add(headers, "annals_dlq_partition", Integer.toString(source.partition()));
         add(headers, "annals_dlq_offset", Long.toString(source.offset()));
+        add(headers, "annals_dlq_generation", Integer.toString(generation));
+        add(headers, "annals_dlq_runner", live ? "live" : "rebuild");
         return new ProducerRecord<>(topic, null, source.key(), source.value(), headers);
     }
 

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -33,6 +34,7 @@ public class EventDecoder {
     private final ObjectMapper mapper;
     private final EventTypeCatalogue catalogue;
     private final Schema published;
+    private volatile Function<ConsumerRecord<String, byte[]>, Rejected> fault;
 
     public EventDecoder(ObjectMapper mapper, EventTypeCatalogue catalogue) {
         this.mapper = mapper;
@@ -55,7 +57,9 @@ public class EventDecoder {
     /** Never throws: whatever cannot be applied is a rejection, so one record can never stall a partition. */
     public Decoded decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return check(record);
+            Function<ConsumerRecord<String, byte[]>, Rejected> injected = fault;
+            Rejected rejected = injected == null ? null : injected.apply(record);
+            return rejected != null ? rejected : check(record);
         } catch (RuntimeException e) {
             return new Rejected(DeadLetterReason.INVALID_EVENT, "the event cannot be read: " + e.getMessage());
         }
@@ -141,6 +145,14 @@ public class EventDecoder {
             return "the event does not match its ce_id / ce_subject / ce_type headers or its key";
         }
         return null;
+    }
+
+    /**
+     * Fault injection for tests: records the function answers for are rejected with its answer (e.g. to make a
+     * rebuild reject what the live generation accepted, as a changed decoder would); {@code null} removes it.
+     */
+    void injectFault(Function<ConsumerRecord<String, byte[]>, Rejected> fault) {
+        this.fault = fault;
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

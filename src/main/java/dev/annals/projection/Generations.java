@@ -1,5 +1,6 @@
 package dev.annals.projection;
 
+import dev.annals.config.AnnalsConfig;
 import dev.annals.error.DatabaseException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,95 +9,214 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 
-/** Blue/green generations of the timeline projection: start a rebuild, switch to it, drop the old one. */
+/**
+ * Blue/green generations of the timeline projection: start a rebuild, switch to it (or refuse to, when it would
+ * lose events), abandon or resume it. Every change of {@code projection_state} happens under its row lock, with
+ * the matching change of the rebuild's row in {@code projection_rebuild}.
+ */
 @ApplicationScoped
 public class Generations {
-    /** Every table whose rows belong to one generation. */
-    private static final String[] GENERATION_TABLES = {"read_event", "read_timeline", "read_actor"};
+    /**
+     * Events of the live generation against the rebuilt one: held by both, rejected (dead-lettered) by the rebuild,
+     * or missing from it altogether. The live generation holds only records below its offsets, which the caught-up
+     * rebuild has all read, so both are compared over the same offsets.
+     */
+    private static final String COMPARE = """
+            select count(*),
+                   count(*) filter (where r.event_id is null and d.event_id is not null),
+                   count(*) filter (where r.event_id is null and d.event_id is null),
+                   (select coalesce(sum(event_count), 0) from read_timeline where generation = ?)
+            from read_event l
+            left join read_event r on r.generation = ? and r.event_id = l.event_id
+            left join (select distinct event_id from read_dead_letter where generation = ? and event_id is not null) d
+                on d.event_id = l.event_id
+            where l.generation = ?""";
 
     private final AgroalDataSource dataSource;
     private final ProjectionStore store;
+    private final AnnalsConfig config;
 
-    public Generations(AgroalDataSource dataSource, ProjectionStore store) {
+    public Generations(AgroalDataSource dataSource, ProjectionStore store, AnnalsConfig config) {
         this.dataSource = dataSource;
         this.store = store;
+        this.config = config;
     }
 
     /** Active and building generation of the projection. */
     private record State(int active, Integer building) {}
 
-    /** Reserves a new generation to rebuild into, discarding any unfinished rebuild. */
+    /** What a switch attempt did. */
+    public enum Switch {
+        /** The rebuilt generation is now the active one. */
+        SWITCHED,
+        /** The rebuild is behind the live generation on some partition: try again later. */
+        BEHIND,
+        /** The rebuild would lose events: it ended as refused, the live generation stays. */
+        REFUSED,
+        /** The generation is no longer the one being built. */
+        NOT_BUILDING
+    }
+
+    /** Reserves a new generation to rebuild into, owned by {@code owner}; an unfinished rebuild is superseded. */
     @Transactional
-    public int startRebuild() {
+    public int startRebuild(String owner) {
         try (Connection connection = dataSource.getConnection()) {
-            State state = state(connection, " for update");
+            State state = state(connection);
             int next = Math.max(state.active(), state.building() == null ? 0 : state.building()) + 1;
+            if (state.building() != null) {
+                RebuildLedger.end(
+                        connection,
+                        state.building(),
+                        RebuildState.SUPERSEDED,
+                        "superseded by the rebuild of generation " + next,
+                        RebuildLedger.Comparison.UNKNOWN);
+            }
+            next = Math.max(next, maxLedgerGeneration(connection) + 1);
             update(connection, state.active(), next);
-            return next; // rows of an abandoned rebuild are removed by dropInactive()
+            RebuildLedger.insert(connection, next, owner);
+            return next; // rows of an abandoned rebuild are removed by GenerationDrop
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
     }
 
     /**
-     * Makes {@code generation} the active one if it holds at least everything the active one holds (its offsets
-     * are at or past the active generation's on every partition); returns whether it switched. The state row is
-     * locked for update, so no live batch (which holds a share lock on it) is half-way through meanwhile.
+     * Makes {@code generation} the active one if it has read at least as far as the active one on every partition
+     * and holds, or dead-lettered, every event the active one holds; refuses (for good) when events would be lost.
+     * The state row is locked for update, so no live batch (which holds a share lock on it) runs meanwhile.
      */
     @Transactional
-    public boolean trySwitch(int generation, String topic) {
+    public Switch trySwitch(int generation, String topic) {
         try (Connection connection = dataSource.getConnection()) {
-            State state = state(connection, " for update");
+            State state = state(connection);
             if (!Integer.valueOf(generation).equals(state.building())) {
-                return false;
+                return Switch.NOT_BUILDING;
             }
             Map<Integer, Long> active = store.offsets(state.active(), topic);
             Map<Integer, Long> rebuilt = store.offsets(generation, topic);
             for (Map.Entry<Integer, Long> partition : active.entrySet()) {
                 if (rebuilt.getOrDefault(partition.getKey(), 0L) < partition.getValue()) {
-                    return false;
+                    return Switch.BEHIND;
                 }
             }
+            RebuildLedger.Comparison counts = compare(connection, state.active(), generation);
+            String refusal = refusal(counts, state.active());
+            if (refusal != null) {
+                update(connection, state.active(), null);
+                RebuildLedger.end(connection, generation, RebuildState.REFUSED, refusal, counts);
+                return Switch.REFUSED;
+            }
             update(connection, generation, null);
-            return true;
+            RebuildLedger.end(connection, generation, RebuildState.SWITCHED, null, counts);
+            try (Statement statement = connection.createStatement()) {
+                // waiting queries now read another generation's watermarks
+                statement.execute("select pg_notify('" + BatchSql.CHANNEL + "', '')");
+            }
+            return Switch.SWITCHED;
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Gives up the rebuild of {@code generation}, recording why; a no-op when it is no longer being built. */
+    @Transactional
+    public void abandon(int generation, String reason) {
+        try (Connection connection = dataSource.getConnection()) {
+            State state = state(connection);
+            if (Integer.valueOf(generation).equals(state.building())) {
+                update(connection, state.active(), null);
+            }
+            RebuildLedger.end(connection, generation, RebuildState.ABANDONED, reason, RebuildLedger.Comparison.UNKNOWN);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
     }
 
     /**
-     * Deletes the rows of every generation that is neither active nor being built (abandoned rebuilds included).
-     * No state lock is held while deleting: live batches only touch the active generation, and generation numbers
-     * are never reused.
+     * Takes over the rebuild in progress when nobody owns it, {@code owner} already does, or its owner has not
+     * reported within {@code annals.projection.rebuild.stale-after}; returns its generation, to be resumed from its
+     * stored offsets. A rebuild row left in progress for a generation no longer being built is abandoned.
      */
     @Transactional
-    public void dropInactive() {
+    public Optional<Integer> claim(String owner) {
         try (Connection connection = dataSource.getConnection()) {
-            State state = state(connection, "");
-            int building = state.building() == null ? state.active() : state.building();
-            for (String table : GENERATION_TABLES) {
-                delete(
-                        connection,
-                        "delete from " + table + " where generation not in (?, ?)",
-                        state.active(),
-                        building);
+            State state = state(connection);
+            boolean recorded = false;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select generation from projection_rebuild " + "where projection = ? and state = 'rebuilding'")) {
+                statement.setString(1, ProjectionStore.PROJECTION);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        int generation = rs.getInt(1);
+                        recorded |= Integer.valueOf(generation).equals(state.building());
+                        if (!Integer.valueOf(generation).equals(state.building())) {
+                            RebuildLedger.end(
+                                    connection,
+                                    generation,
+                                    RebuildState.ABANDONED,
+                                    "found in progress, but generation " + generation + " is not being built",
+                                    RebuildLedger.Comparison.UNKNOWN);
+                        }
+                    }
+                }
             }
-            delete(
-                    connection,
-                    "delete from projection_offset where projection = '" + ProjectionStore.PROJECTION
-                            + "' and generation not in (?, ?)",
-                    state.active(),
-                    building);
+            if (state.building() != null && !recorded) {
+                // a rebuild begun before rebuilds were recorded: nobody can resume it
+                update(connection, state.active(), null);
+                return Optional.empty();
+            }
+            long stale = config.projection().rebuild().staleAfter().toSeconds();
+            if (state.building() != null && RebuildLedger.claim(connection, state.building(), owner, stale)) {
+                return Optional.of(state.building());
+            }
+            return Optional.empty();
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
     }
 
-    private static State state(Connection connection, String lock) throws SQLException {
+    private String refusal(RebuildLedger.Comparison counts, int active) {
+        if (counts.missing() > 0) {
+            return counts.missing() + " of the " + counts.liveEvents() + " events of the live generation " + active
+                    + " are neither in the rebuilt generation nor dead-lettered by it (no longer on the topic?)";
+        }
+        if (counts.rejectedLive() > 0 && !config.projection().rebuild().switchDespiteRejected()) {
+            return "the rebuild dead-lettered " + counts.rejectedLive() + " of the " + counts.liveEvents()
+                    + " events of the live generation " + active + " (see the dead-letter topic, header "
+                    + "annals_dlq_generation); set annals.projection.rebuild.switch-despite-rejected=true to drop them";
+        }
+        return null;
+    }
+
+    private static RebuildLedger.Comparison compare(Connection connection, int active, int rebuilt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(COMPARE)) {
+            statement.setInt(1, rebuilt);
+            statement.setInt(2, rebuilt);
+            statement.setInt(3, rebuilt);
+            statement.setInt(4, active);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new RebuildLedger.Comparison(rs.getLong(1), rs.getLong(4), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+
+    private static int maxLedgerGeneration(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select coalesce(max(generation), 0) from projection_rebuild")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static State state(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select active_generation, "
-                + "building_generation from projection_state where projection = ?" + lock)) {
+                + "building_generation from projection_state where projection = ? for update")) {
             statement.setString(1, ProjectionStore.PROJECTION);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -113,14 +233,6 @@ public class Generations {
             statement.setInt(1, active);
             statement.setObject(2, building, java.sql.Types.INTEGER);
             statement.setString(3, ProjectionStore.PROJECTION);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void delete(Connection connection, String sql, int active, int building) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, active);
-            statement.setInt(2, building);
             statement.executeUpdate();
         }
     }

@@ -24,11 +24,14 @@ public class ProjectionResource {
     private final TimelineProjector projector;
     private final ProjectionStore store;
     private final AnnalsConfig config;
+    private final RebuildLedger ledger;
 
-    public ProjectionResource(TimelineProjector projector, ProjectionStore store, AnnalsConfig config) {
+    public ProjectionResource(
+            TimelineProjector projector, ProjectionStore store, AnnalsConfig config, RebuildLedger ledger) {
         this.projector = projector;
         this.store = store;
         this.config = config;
+        this.ledger = ledger;
     }
 
     @GET
@@ -37,7 +40,8 @@ public class ProjectionResource {
             operationId = "listProjections",
             summary = "Projection status",
             description = "Per partition: the next offset the read model will apply, the end of the log and the "
-                    + "lag; counters; the last error; a rebuild in progress.")
+                    + "lag; counters; the last error; the latest rebuild (from the database: the same on every "
+                    + "instance), with why it was refused or abandoned.")
     public List<ProjectionStatus> list() {
         return List.of(status());
     }
@@ -67,14 +71,8 @@ public class ProjectionResource {
     private ProjectionStatus status() {
         String topic = config.topic().name();
         ProjectorRunner live = projector.liveRunner();
-        ProjectorRunner rebuild = projector.rebuildRunner();
-        ProjectionStatus.Rebuild rebuilding = rebuild == null
-                ? null
-                : new ProjectionStatus.Rebuild(
-                        rebuild.generation(),
-                        rebuild.stats.state(),
-                        partitions(topic, rebuild.stats),
-                        rebuild.stats.applied.get());
+        ProjectionStatus.Rebuild rebuilding =
+                ledger.latest().map(r -> rebuild(topic, r)).orElse(null);
         if (live == null) {
             return new ProjectionStatus(
                     ProjectionStore.PROJECTION,
@@ -100,6 +98,27 @@ public class ProjectionResource {
                 stats.lastError(),
                 stats.lastErrorAt(),
                 rebuilding);
+    }
+
+    private ProjectionStatus.Rebuild rebuild(String topic, RebuildLedger.Rebuild recorded) {
+        ProjectorRunner runner = projector.rebuildRunner();
+        boolean here = runner != null && runner.generation() == recorded.generation();
+        RebuildLedger.Comparison counts = recorded.comparison();
+        return new ProjectionStatus.Rebuild(
+                recorded.generation(),
+                recorded.state().wire(),
+                recorded.startedAt(),
+                recorded.updatedAt(),
+                recorded.owner(),
+                here ? partitions(topic, runner.stats) : List.of(),
+                recorded.applied(),
+                recorded.deadLettered(),
+                counts.liveEvents(),
+                counts.rebuiltEvents(),
+                counts.rejectedLive(),
+                counts.missing(),
+                recorded.reason(),
+                here ? runner.stats.state() : null);
     }
 
     private static List<ProjectionStatus.PartitionStatus> partitions(String topic, RunnerStats stats) {

@@ -12,9 +12,13 @@ record ProjectorContext(
         DeadLetters deadLetters,
         ProjectionStore store,
         Generations generations,
+        RebuildLedger ledger,
+        ProjectionSignal signal,
         ProjectionMetrics metrics,
-        IntConsumer switched) {
-    void onSwitched(int generation) {
-        switched.accept(generation);
+        String instance,
+        IntConsumer rebuildEnded) {
+    /** A rebuild switched, was refused or superseded: its generation, or the old one, can be dropped. */
+    void onRebuildEnded(int generation) {
+        rebuildEnded.accept(generation);
     }
 }

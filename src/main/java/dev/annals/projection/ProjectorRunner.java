@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes the events topic into one projection generation. The live runner subscribes with the consumer group
- * (partitions spread over instances); a rebuild runner reads every partition from the start and asks for the
- * blue/green switch once it has caught up; it does not dead-letter again what the live runner already did.
- * Either way the position comes from the offsets stored with the read model, never from Kafka's committed offsets.
+ * (partitions spread over instances); a rebuild runner reads every partition from the start (or resumes from its
+ * stored offsets), reports in to the rebuild ledger, and asks for the blue/green switch once it has caught up. Both
+ * dead-letter every record they reject, with their generation in the headers. Either way the position comes from
+ * the offsets stored with the read model, never from Kafka's committed offsets.
  */
 final class ProjectorRunner implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectorRunner.class);
@@ -33,6 +34,7 @@ final class ProjectorRunner implements Runnable {
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private long lagCheckedAt;
+    private final RebuildSteward steward;
 
     /** A live runner reads the active generation itself when it starts; pass 0. */
     ProjectorRunner(boolean live, int generation, ProjectorContext ctx) {
@@ -40,6 +42,7 @@ final class ProjectorRunner implements Runnable {
         this.generation = generation;
         this.ctx = ctx;
         this.topic = ctx.config().topic().name();
+        this.steward = live ? null : new RebuildSteward(ctx, topic);
     }
 
     int generation() {
@@ -87,7 +90,7 @@ final class ProjectorRunner implements Runnable {
                 consumer = null;
             }
         }
-        if (!"switched".equals(stats.state()) && !"superseded".equals(stats.state())) {
+        if (List.of("running", "rebuilding", "retrying", "starting").contains(stats.state())) {
             stats.state("stopped");
         }
     }
@@ -119,11 +122,20 @@ final class ProjectorRunner implements Runnable {
                 }
             }
             lagCheckedAt = ProjectorConsumers.refreshLag(c, stats, lagCheckedAt, !live, live ? ctx.metrics() : null);
-            if (!live && ProjectorConsumers.caughtUp(stats) && ctx.generations().trySwitch(generation, topic)) {
-                stats.state("switched");
-                running = false;
-                ctx.onSwitched(generation);
+            if (!live) {
+                String ended = steward.step(generation, stats);
+                if (ended != null) {
+                    end(ended);
+                }
             }
+        }
+    }
+
+    private void end(String state) {
+        stats.state(state);
+        running = false;
+        if (!"released".equals(state)) {
+            ctx.onRebuildEnded(generation);
         }
     }
 
@@ -147,14 +159,20 @@ final class ProjectorRunner implements Runnable {
                         new EventDecoder.Rejected(
                                 DeadLetterReason.INVALID_EVENT,
                                 "the read model rejected the event: " + e.getMessage()));
-                ctx.deadLetters().publish(live ? List.of(letter) : beyondLive(List.of(letter)));
-                ctx.store()
+                ctx.deadLetters().publish(List.of(letter), generation, live);
+                ProjectionStore.Applied applied = ctx.store()
                         .apply(
                                 generation,
                                 live,
                                 List.of(),
+                                List.of(letter),
                                 Map.of(new TopicPartition(record.topic(), record.partition()), record.offset() + 1));
+                if (!applied.generationCurrent()) {
+                    notCurrent(c);
+                    return;
+                }
                 stats.deadLettered.incrementAndGet();
+                committed();
             }
         }
     }
@@ -174,22 +192,16 @@ final class ProjectorRunner implements Runnable {
             }
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
-        ctx.deadLetters().publish(live ? dead : beyondLive(dead));
-        ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, next);
+        ctx.deadLetters().publish(dead, generation, live);
+        ProjectionStore.Applied applied = ctx.store().apply(generation, live, events, dead, next);
         if (!applied.generationCurrent()) {
-            if (live) {
-                generation = ctx.store().activeGeneration();
-                LOG.infof("Projection switched to generation %d; resuming from its offsets", generation);
-                seekStored(c.assignment());
-            } else {
-                stats.state("superseded");
-                running = false;
-            }
+            notCurrent(c);
             return false;
         }
         stats.applied.addAndGet(applied.applied());
         stats.duplicates.addAndGet(applied.duplicates());
         stats.deadLettered.addAndGet(dead.size());
+        committed();
         if (live) {
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             next.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
@@ -198,16 +210,23 @@ final class ProjectorRunner implements Runnable {
         return true;
     }
 
-    /** For a rebuild: the dead letters the live runner has not reached yet (it dead-lettered the others). */
-    private List<DeadLetters.DeadLetter> beyondLive(List<DeadLetters.DeadLetter> dead) {
-        if (dead.isEmpty()) {
-            return dead;
+    /** This runner's generation is no longer the one it feeds: the live runner follows the switch, a rebuild ends. */
+    private void notCurrent(KafkaConsumer<String, byte[]> c) {
+        if (live) {
+            generation = ctx.store().activeGeneration();
+            LOG.infof("Projection switched to generation %d; resuming from its offsets", generation);
+            seekStored(c.assignment());
+        } else {
+            stats.state("superseded");
+            running = false;
         }
-        Map<Integer, Long> liveOffsets = ctx.store().offsets(ctx.store().activeGeneration(), topic);
-        return dead.stream()
-                .filter(d -> d.record().offset()
-                        >= liveOffsets.getOrDefault(d.record().partition(), 0L))
-                .toList();
+    }
+
+    /** Wakes this instance's queries waiting for a position (other instances hear the batch's notification). */
+    private void committed() {
+        if (live) {
+            ctx.signal().committed();
+        }
     }
 
     private void seekStored(Collection<TopicPartition> partitions) {

@@ -6,9 +6,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Runs the timeline projection in this instance: the live runner, and a rebuild runner while one is asked for. */
+/**
+ * Runs the timeline projection in this instance: the live runner, and a rebuild runner while a rebuild is in
+ * progress. A rebuild is recorded in the database, so that an instance that starts (or looks, every
+ * {@code annals.projection.rebuild.heartbeat}) resumes one nobody runs any more.
+ */
 @ApplicationScoped
 public class TimelineProjector {
     private static final Logger LOG = Logger.getLogger(TimelineProjector.class);
@@ -16,11 +26,14 @@ public class TimelineProjector {
     private final AnnalsConfig config;
     private final ProjectorContext context;
     private final Generations generations;
-    private final ProjectionStore store;
+    private final GenerationDrop drop;
+    private final RebuildLedger ledger;
+    private final String instance;
     private volatile ProjectorRunner live;
     private Thread liveThread;
     private volatile ProjectorRunner rebuild;
     private Thread rebuildThread;
+    private ScheduledExecutorService watchdog;
 
     public TimelineProjector(
             AnnalsConfig config,
@@ -29,12 +42,28 @@ public class TimelineProjector {
             DeadLetters deadLetters,
             ProjectionStore store,
             Generations generations,
+            GenerationDrop drop,
+            RebuildLedger ledger,
+            ProjectionSignal signal,
             ProjectionMetrics metrics) {
         this.config = config;
         this.generations = generations;
-        this.store = store;
-        this.context =
-                new ProjectorContext(config, topics, decoder, deadLetters, store, generations, metrics, this::switched);
+        this.drop = drop;
+        this.ledger = ledger;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.context = new ProjectorContext(
+                config,
+                topics,
+                decoder,
+                deadLetters,
+                store,
+                generations,
+                ledger,
+                signal,
+                metrics,
+                instance,
+                this::rebuildEnded);
         metrics.watch(() -> {
             ProjectorRunner runner = liveRunner();
             return runner == null ? null : runner.stats;
@@ -51,32 +80,50 @@ public class TimelineProjector {
         stop();
     }
 
-    /** Starts the live runner; no-op when it runs already. */
+    /** Starts the live runner and resumes a rebuild nobody runs; no-op when it runs already. */
     public synchronized void start() {
         if (live != null) {
             return;
         }
         live = new ProjectorRunner(true, 0, context);
         liveThread = start(live, "annals-projector");
+        resumeRebuild();
+        long every = config.projection().rebuild().heartbeat().toMillis();
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "annals-rebuild-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(this::resumeRebuild, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops every runner of this instance; what they applied is committed, the rest is re-read on start. */
+    /**
+     * Stops every runner of this instance; what they applied is committed, the rest is re-read on start. A rebuild
+     * in progress stays in progress, owned by nobody: the next instance to look resumes it.
+     */
     public synchronized void stop() {
-        join(rebuild, rebuildThread);
-        rebuild = null;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
+        stopRebuildRunner();
         join(live, liveThread);
         live = null;
     }
 
     /** Starts rebuilding into a fresh generation; queries keep reading the active one until the switch. */
     public synchronized int rebuild() {
-        join(rebuild, rebuildThread);
-        int generation = generations.startRebuild();
-        generations.dropInactive();
-        rebuild = new ProjectorRunner(false, generation, context);
-        rebuildThread = start(rebuild, "annals-rebuild-" + generation);
+        stopRebuildRunner();
+        int generation = generations.startRebuild(instance);
+        drop.dropInactiveLater();
+        startRebuildRunner(generation);
         LOG.infof("Rebuilding the timeline projection into generation %d", generation);
         return generation;
+    }
+
+    /** The name this instance owns rebuilds under in {@code projection_rebuild.owner}. */
+    public String instance() {
+        return instance;
     }
 
     ProjectorRunner liveRunner() {
@@ -87,9 +134,44 @@ public class TimelineProjector {
         return rebuild;
     }
 
-    private void switched(int generation) {
-        LOG.infof("Timeline projection switched to generation %d", generation);
-        generations.dropInactive();
+    /** Resumes the rebuild in progress if nobody runs it (its owner released it or went quiet). */
+    synchronized void resumeRebuild() {
+        ProjectorRunner current = rebuild;
+        if (live == null || current != null && rebuildThread.isAlive()) {
+            return;
+        }
+        try {
+            Optional<Integer> claimed = generations.claim(instance);
+            if (claimed.isPresent()) {
+                LOG.infof("Resuming the rebuild of generation %d from its stored offsets", claimed.get());
+                startRebuildRunner(claimed.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Looking for a rebuild to resume failed: %s", e.getMessage());
+        }
+    }
+
+    private void startRebuildRunner(int generation) {
+        rebuild = new ProjectorRunner(false, generation, context);
+        rebuildThread = start(rebuild, "annals-rebuild-" + generation);
+    }
+
+    private void stopRebuildRunner() {
+        ProjectorRunner runner = rebuild;
+        if (runner == null) {
+            return;
+        }
+        join(runner, rebuildThread);
+        try {
+            ledger.release(runner.generation(), instance);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the rebuild of generation %d: %s", runner.generation(), e.getMessage());
+        }
+    }
+
+    private void rebuildEnded(int generation) {
+        LOG.infof("Rebuild of generation %d ended; dropping inactive generations", generation);
+        drop.dropInactiveLater();
     }
 
     private static Thread start(ProjectorRunner runner, String name) {

@@ -126,8 +126,8 @@ public class EventQuery {
     }
 
     /**
-     * Whether the active generation holds the timeline's event {@code sequence} or a later one; per-partition order
-     * means everything before it was processed (applied, or dead-lettered if it was unreadable).
+     * Whether the active generation processed the timeline's event {@code sequence} or a later one (applied it,
+     * skipped it as a duplicate or dead-lettered it); per-partition order means everything before it was too.
      */
     public boolean reached(String timelineId, long sequence) {
         try (Connection connection = PooledConnections.get(dataSource);

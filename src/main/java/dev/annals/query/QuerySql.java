@@ -111,11 +111,11 @@ public final class QuerySql {
                 false);
     }
 
-    /** Whether the active generation holds the timeline's event {@code sequence} or a later one. */
+    /** Whether the active generation processed the timeline's event {@code sequence} (its watermark is there). */
     static Statement reached(String timelineId, long sequence) {
         return new Statement(
-                "select exists (select 1 from read_event e where " + SqlFilter.ACTIVE_GENERATION
-                        + " and e.timeline_id = ? and e.sequence >= ?)",
+                "select exists (select 1 from read_watermark e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.processed >= ?)",
                 List.of(timelineId, sequence),
                 false);
     }

@@ -1,26 +1,37 @@
 package dev.annals.query;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.error.DatabaseException;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
 import dev.annals.event.Slugs;
+import dev.annals.projection.ProjectionSignal;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Waits, up to {@code annals.query.wait-timeout}, until the read model reflects a position returned by an append
- * ({@code <timelineId>:<version>}): every event of that timeline up to that version is projected.
+ * ({@code <timelineId>:<version>}): the projector processed every event of that timeline up to that version
+ * (applied or dead-lettered). A position the journal never reached is refused at once. The wait is woken by the
+ * projector's batch commits, with a slow re-check ({@code annals.query.wait-poll}) in case a wake-up is lost.
  */
 @ApplicationScoped
 public class ReadYourWrites {
-    private static final long POLL_MILLIS = 20;
-
     private final EventQuery query;
     private final AnnalsConfig config;
+    private final ProjectionSignal signal;
+    private final AgroalDataSource journal;
 
-    public ReadYourWrites(EventQuery query, AnnalsConfig config) {
+    public ReadYourWrites(EventQuery query, AnnalsConfig config, ProjectionSignal signal, AgroalDataSource journal) {
         this.query = query;
         this.config = config;
+        this.signal = signal;
+        this.journal = journal;
     }
 
     public void await(String position) {
@@ -41,18 +52,51 @@ public class ReadYourWrites {
                     List.of(new FieldError(
                             "waitFor", "position", "must be a position returned by an append, e.g. my-timeline:14")));
         }
+        if (version == 0) {
+            return;
+        }
+        long seen = signal.batches();
+        if (query.reached(timelineId, version)) {
+            return;
+        }
+        long current = journalVersion(timelineId);
+        if (version > current) {
+            throw ProblemType.NOT_FOUND.exception(
+                    "waitFor " + position + " was never appended: timeline " + timelineId + " is at version " + current,
+                    List.of(new FieldError(
+                            "waitFor", "appended", "must not be beyond the timeline's version (" + current + ")")));
+        }
         long deadline = System.nanoTime() + config.query().waitTimeout().toNanos();
-        while (version > 0 && !query.reached(timelineId, version)) {
-            if (System.nanoTime() > deadline) {
+        long poll = config.query().waitPoll().toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw ProblemType.PROJECTION_LAGGING.exception("The read model has not applied " + position + " within "
                         + config.query().waitTimeout().toMillis() + " ms; retry shortly");
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                seen = signal.awaitAfter(seen, Math.min(left, poll));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw ProblemType.PROJECTION_LAGGING.exception("Interrupted while waiting for " + position);
             }
+            if (query.reached(timelineId, version)) {
+                return;
+            }
+        }
+    }
+
+    /** The timeline's version in the journal (the write side), 0 when it has no events. */
+    private long journalVersion(String timelineId) {
+        try (Connection connection = journal.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("select version from timeline where timeline_id = ?")) {
+            statement.setString(1, timelineId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
         }
     }
 }

@@ -44,12 +44,16 @@ class ExactlyOnceTest {
 
         @Override
         public Applied apply(
-                int generation, boolean live, List<EventDecoder.Valid> batch, Map<TopicPartition, Long> nextOffsets) {
+                int generation,
+                boolean live,
+                List<EventDecoder.Valid> batch,
+                List<DeadLetters.DeadLetter> dead,
+                Map<TopicPartition, Long> nextOffsets) {
             int call = calls.incrementAndGet();
             if (call == 1) {
                 throw new IllegalStateException("simulated crash before commit");
             }
-            Applied applied = real.apply(generation, live, batch, nextOffsets);
+            Applied applied = real.apply(generation, live, batch, dead, nextOffsets);
             if (call == 2) {
                 throw new IllegalStateException("simulated crash after commit");
             }
@@ -101,13 +105,17 @@ class ExactlyOnceTest {
 
         @Override
         public Applied apply(
-                int generation, boolean live, List<EventDecoder.Valid> batch, Map<TopicPartition, Long> nextOffsets) {
+                int generation,
+                boolean live,
+                List<EventDecoder.Valid> batch,
+                List<DeadLetters.DeadLetter> dead,
+                Map<TopicPartition, Long> nextOffsets) {
             if (batch.stream().anyMatch(v -> v.event().title().equals("refused by the database"))) {
                 throw new jakarta.persistence.PersistenceException(
                         "simulated",
                         new java.sql.SQLException("value too long for type character varying(200)", "22001"));
             }
-            return real.apply(generation, live, batch, nextOffsets);
+            return real.apply(generation, live, batch, dead, nextOffsets);
         }
 
         @Override

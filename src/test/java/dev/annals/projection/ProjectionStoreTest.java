@@ -17,6 +17,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +26,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The set-based batch write, straight against PostgreSQL: duplicates, odd values and a row the database refuses. */
+/**
+ * The set-based batch write, straight against PostgreSQL: duplicates, odd values and a row the database refuses.
+ * Rows go into a generation reserved for the test (as a rebuild would), never into the active one: events that are
+ * not on the topic would make every later rebuild refuse to switch, rightly, since it could not rebuild them.
+ */
 @QuarkusTest
 @WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
 class ProjectionStoreTest {
     @Inject
     ProjectionStore store;
+
+    @Inject
+    Generations generations;
+
+    @Inject
+    GenerationDrop drop;
+
+    @Inject
+    RebuildLedger ledger;
+
+    int generation;
+
+    @BeforeEach
+    void reserveGeneration() {
+        generation = generations.startRebuild("ProjectionStoreTest");
+    }
+
+    @AfterEach
+    void dropGeneration() {
+        generations.abandon(generation, "ProjectionStoreTest is over");
+        drop.drop(generation, 10_000);
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,14 +77,13 @@ class ProjectionStoreTest {
         EventDecoder.Valid second = valid(timeline, 2, "second", "2026-02-27T18:00:00-05:00", List.of());
         EventDecoder.Valid sameSequence =
                 valid(timeline, 2, "other id, same sequence", "2026-02-28T00:00:00Z", List.of());
-        int generation = store.activeGeneration();
 
         ProjectionStore.Applied applied =
-                store.apply(generation, true, List.of(first, first, second, sameSequence), Map.of());
+                store.apply(generation, false, List.of(first, first, second, sameSequence), Map.of());
         assertEquals(new ProjectionStore.Applied(true, 2, 2), applied);
         applied = store.apply(
                 generation,
-                true,
+                false,
                 List.of(second, valid(timeline, 3, "third", "2026-03-01T00:00:00Z", List.of())),
                 Map.of());
         assertEquals(new ProjectionStore.Applied(true, 1, 1), applied);
@@ -67,7 +96,6 @@ class ProjectionStoreTest {
     void arraysKeepQuotesBackslashesAndBracesAndEarlyYearsTheirEra() throws Exception {
         String timeline = Fixtures.timeline("store-values");
         String odd = "Quote \" back\\slash, {braces} and NULL";
-        int generation = store.activeGeneration();
         EventDecoder.Valid early = valid(
                 timeline,
                 1,
@@ -75,7 +103,7 @@ class ProjectionStoreTest {
                 "0000-06-01T00:00:00Z",
                 List.of(new Actor("odd-actor", odd, null), new Actor("plain-actor", "Plain", null)),
                 Precision.YEAR);
-        store.apply(generation, true, List.of(early), Map.of());
+        store.apply(generation, false, List.of(early), Map.of());
 
         assertEquals(
                 List.of("{\"" + odd.replace("\\", "\\\\").replace("\"", "\\\"") + "\",Plain}"),
@@ -88,12 +116,12 @@ class ProjectionStoreTest {
     @Test
     void aRowTheDatabaseRefusesFailsTheWholeBatchWithADataException() throws Exception {
         String timeline = Fixtures.timeline("store-refused");
-        int generation = store.activeGeneration();
         List<EventDecoder.Valid> batch = List.of(
                 valid(timeline, 1, "fine", "2026-02-26T18:00:00Z", List.of()),
                 valid(timeline, 2, "x".repeat(201), "2026-02-26T18:00:00Z", List.of()));
 
-        RuntimeException e = assertThrows(RuntimeException.class, () -> store.apply(generation, true, batch, Map.of()));
+        RuntimeException e =
+                assertThrows(RuntimeException.class, () -> store.apply(generation, false, batch, Map.of()));
         assertTrue(RejectedByDatabase.is(e), "SQLSTATE class 22 or 23: " + e);
         assertEquals(List.of(), column(generation, timeline, "title"), "nothing of the batch was written");
     }
@@ -101,14 +129,73 @@ class ProjectionStoreTest {
     @Test
     void aGenerationThatIsNotCurrentIsNotWritten() throws Exception {
         String timeline = Fixtures.timeline("store-stale");
-        int generation = store.activeGeneration();
         ProjectionStore.Applied applied = store.apply(
                 generation + 1000,
-                true,
+                false,
                 List.of(valid(timeline, 1, "stale", "2026-02-26T18:00:00Z", List.of())),
                 Map.of());
         assertEquals(new ProjectionStore.Applied(false, 0, 0), applied);
         assertEquals(List.of(), column(generation + 1000, timeline, "title"));
+    }
+
+    @Test
+    void deadLettersAndWatermarksAreWrittenWithTheBatchAndCounted() throws Exception {
+        String timeline = Fixtures.timeline("store-dead");
+        UUID deadId = UUID.randomUUID();
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("annals.events", 2, 4711L, timeline, new byte[0]);
+        record.headers().add("ce_id", deadId.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_sequence", "2".getBytes(StandardCharsets.UTF_8));
+        DeadLetters.DeadLetter letter =
+                new DeadLetters.DeadLetter(record, new EventDecoder.Rejected(DeadLetterReason.NOT_JSON, "test"));
+
+        store.apply(
+                generation,
+                false,
+                List.of(valid(timeline, 1, "applied", "2026-02-26T18:00:00Z", List.of())),
+                List.of(letter),
+                Map.of());
+        store.apply(generation, false, List.of(), List.of(letter), Map.of()); // a retried batch: recorded once
+
+        assertEquals(
+                List.of("2"),
+                strings(
+                        "select processed::text from read_watermark where generation = ? and timeline_id = ?",
+                        generation,
+                        timeline));
+        assertEquals(
+                List.of("annals.events|2|4711|" + deadId + "|2|not-json"),
+                strings(
+                        "select topic || '|' || partition || '|' || record_offset || '|' || event_id || '|' || sequence"
+                                + " || '|' || reason from read_dead_letter where generation = ? and timeline_id = ?",
+                        generation,
+                        timeline));
+        RebuildLedger.Rebuild recorded = ledger.find(generation).orElseThrow();
+        assertEquals(1, recorded.applied());
+        assertEquals(1, recorded.deadLettered());
+    }
+
+    @Test
+    void aGenerationIsDroppedInBoundedTransactions() throws Exception {
+        String timeline = Fixtures.timeline("store-drop");
+        List<EventDecoder.Valid> events = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            events.add(valid(timeline, i, "row " + i, "2026-02-26T18:00:00Z", List.of()));
+        }
+        store.apply(
+                generation, false, events, Map.of(new org.apache.kafka.common.TopicPartition("annals.events", 0), 25L));
+        generations.abandon(generation, "to be dropped");
+
+        List<Integer> batches = drop.drop(generation, 10);
+
+        assertEquals(List.of(10, 10, 5, 1, 1, 1), batches, "read_event in three, then timeline, watermark, offset");
+        assertEquals(List.of(), column(generation, timeline, "title"));
+        assertEquals(List.of(), timelineRow(generation, timeline));
+        assertEquals(
+                List.of("0"),
+                strings(
+                        "select count(*)::text from projection_offset where generation = ? and topic <> ?",
+                        generation,
+                        timeline));
     }
 
     private EventDecoder.Valid valid(

@@ -1,14 +1,18 @@
 package dev.annals.query;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.annals.projection.DecoderFaults;
+import dev.annals.projection.EventDecoder;
 import dev.annals.support.Fixtures;
 import dev.annals.testing.AnnalsInfraResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
 class ReadYourWritesTest {
+    @Inject
+    EventDecoder decoder;
 
     @Test
     void everyAppendIsVisibleToTheNextQueryThatWaitsForIt() {
@@ -45,5 +51,61 @@ class ReadYourWritesTest {
                     .then()
                     .statusCode(200);
         }
+    }
+
+    @Test
+    void aPositionWhoseLastEventWasDeadLetteredIsReachedAndAnswered() {
+        String timeline = Fixtures.timeline("ryw-dead");
+        Map<String, Object> applied = Fixtures.statement("applied");
+        Map<String, Object> dead = Fixtures.statement("dead-lettered");
+        DecoderFaults.reject(decoder, (String) dead.get("id"), "rejected for the test");
+        try {
+            String position = given().contentType(ContentType.JSON)
+                    .body(List.of(applied, dead))
+                    .post("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("position");
+            // without the watermark this waited the whole timeout and answered 503 projection-lagging
+            List<String> titles = given().queryParam("waitFor", position)
+                    .get("/v1/timelines/{t}/events", timeline)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("events.title");
+            assertEquals(List.of("applied"), titles);
+        } finally {
+            DecoderFaults.clear(decoder);
+        }
+    }
+
+    @Test
+    void aPositionBeyondTheJournalIsRefusedAtOnceNamingWaitFor() {
+        String timeline = Fixtures.timeline("ryw-beyond");
+        String position = given().contentType(ContentType.JSON)
+                .body(List.of(Fixtures.statement("only one")))
+                .post("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("position");
+        assertEquals(timeline + ":1", position);
+        for (String beyond : List.of(timeline + ":2", Fixtures.timeline("ryw-never") + ":1")) {
+            given().queryParam("waitFor", beyond)
+                    .get("/v1/events")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://annals.dev/problems/not-found"))
+                    .body("errors[0].field", equalTo("waitFor"))
+                    .body("errors[0].rule", equalTo("appended"));
+        }
+        given().queryParam("waitFor", position)
+                .get("/v1/timelines/{t}/events", timeline)
+                .then()
+                .statusCode(200)
+                .body("events.size()", equalTo(1));
     }
 }
