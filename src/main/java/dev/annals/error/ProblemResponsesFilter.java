@@ -12,13 +12,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json answers every operation can give without repeating them on each method: 500 for an
- * unexpected failure and 503 when PostgreSQL is unreachable.
+ * unexpected failure and 503 when PostgreSQL is unreachable or a statement timed out.
  */
 public class ProblemResponsesFilter implements OASFilter {
     /** Sorted, so that the generated document is the same on every run. */
     private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
-            "500", "Unexpected failure (problem+json, no details leaked).",
-            "503", "A backing service is unreachable; retry after Retry-After seconds (problem+json)."));
+            "500",
+            "Unexpected failure (problem+json, no details leaked).",
+            "503",
+            "A backing service is unreachable, or a statement hit its timeout; retry after Retry-After seconds"
+                    + " (problem+json)."));
 
     @Override
     public Operation filterOperation(Operation operation) {

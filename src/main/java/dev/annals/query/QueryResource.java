@@ -73,7 +73,12 @@ public class QueryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "waitFor position not applied in time (Retry-After).",
+            description = "waitFor position not applied in time, or the query hit annals.query.statement-timeout "
+                    + "(Retry-After).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response events(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
         return eventPage(filters.toFilter(null, page.order), page, uri);
@@ -107,7 +112,12 @@ public class QueryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "waitFor position not applied in time (Retry-After).",
+            description = "waitFor position not applied in time, or the query hit annals.query.statement-timeout "
+                    + "(Retry-After).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response timelineEvents(
             @Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
@@ -139,7 +149,7 @@ public class QueryResource {
     @APIResponse(responseCode = "304", description = "Not modified.")
     @APIResponse(
             responseCode = "404",
-            description = "No such event.",
+            description = "No such event, or waitFor beyond its timeline's journal.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response event(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("eventId")
@@ -184,6 +194,10 @@ public class QueryResource {
             responseCode = "400",
             description = "Invalid parameter or cursor.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "waitFor names a position beyond its timeline's journal (never appended).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelinePage timelines(@BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
         return query.timelines(
@@ -215,6 +229,10 @@ public class QueryResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid parameter or cursor.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
         readYourWrites.await(page.waitFor);
