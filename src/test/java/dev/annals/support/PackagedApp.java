@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,14 +36,22 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts an instance on a free port and waits until it is ready; its output goes to target/{name}.log. */
     public static PackagedApp start(String name) throws Exception {
+        return start(name, List.of());
+    }
+
+    /** As {@link #start(String)}, with extra JVM options such as {@code -Xmx256m}. */
+    public static PackagedApp start(String name, List<String> jvmOptions) throws Exception {
         assertTrue(Files.exists(JAR), "run after package: " + JAR);
         AnnalsInfraResource.ensureStarted();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", name + ".log").toFile());
         Map<String, String> env = builder.environment();
