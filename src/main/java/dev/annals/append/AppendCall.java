@@ -2,13 +2,14 @@ package dev.annals.append;
 
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+import dev.annals.config.AnnalsConfig;
+import dev.annals.error.PooledConnections;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,19 +18,27 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A group of appends as one database round trip: a call of {@code annals_append} (migration V5) in autocommit, so
- * the locks, the idempotency lookup, the preconditions and the writes of every request are one transaction.
+ * A group of appends as one database round trip: a call of {@code annals_append} (migrations V5, V7) in
+ * autocommit, so the locks, the idempotency lookups, the preconditions and the writes of every request are one
+ * transaction. Its lock waits are bounded by {@code annals.append.lock-timeout}, the call by the statement timeout.
  */
 @ApplicationScoped
 class AppendCall {
     private static final String SQL = "select o_req, o_outcome, o_version, o_event_id, o_timeline_id, o_sequence, "
             + "o_content_hash, o_recorded_at from annals_append(?, ?, ?, ?, ?::timestamptz[], ?, ?, ?, ?, ?, ?, "
-            + "?::timestamptz[], ?, ?, ?)";
+            + "?::timestamptz[], ?, ?, ?, ?, ?, ?::interval, ?)";
 
     private final AgroalDataSource dataSource;
+    private final String lockTimeout;
+    private final String keyRetention;
+    private final int statementTimeoutSeconds;
 
-    AppendCall(AgroalDataSource dataSource) {
+    AppendCall(AgroalDataSource dataSource, AnnalsConfig config) {
         this.dataSource = dataSource;
+        this.lockTimeout = Math.max(1, config.append().lockTimeout().toMillis()) + "ms";
+        this.keyRetention = config.append().idempotencyRetention().toSeconds() + " seconds";
+        this.statementTimeoutSeconds =
+                (int) Math.max(1, config.append().statementTimeout().toSeconds());
     }
 
     /**
@@ -43,6 +52,8 @@ class AppendCall {
             List<Row> rows,
             OffsetDateTime recordedAt,
             TraceContext trace,
+            String idempotencyKey,
+            String fingerprint,
             Supplier<Request> restamped) {
         /** Bytes of event JSON the request carries. */
         long bytes() {
@@ -58,7 +69,7 @@ class AppendCall {
     record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {}
 
     /** What the database answered for one request. */
-    sealed interface Answer permits Appended, Conflict, Known, Again {}
+    sealed interface Answer permits Appended, Conflict, Known, Again, Keyed, KeyConflict {}
 
     /** The events were appended, recorded at {@code recordedAt}; the timeline is now at {@code version}. */
     record Appended(long version, OffsetDateTime recordedAt) implements Answer {}
@@ -75,13 +86,19 @@ class AppendCall {
      */
     record Again() implements Answer {}
 
+    /** The Idempotency-Key is known with the same body: the events of that append, in order; nothing written. */
+    record Keyed(long version, List<Entry> entries) implements Answer {}
+
+    /** The Idempotency-Key is known with another body; nothing was written. */
+    record KeyConflict() implements Answer {}
+
     /** A journal row matching one of the request's event ids. */
     record Entry(UUID eventId, String timelineId, long sequence, String contentHash, OffsetDateTime recordedAt) {}
 
     /** The answers, one per request, in the order of {@code requests}. */
     List<Answer> append(List<Request> requests) throws SQLException {
         Columns c = new Columns(requests);
-        try (Connection connection = connection();
+        try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement call = connection.prepareStatement(SQL)) {
             call.setArray(1, connection.createArrayOf("varchar", c.timelines));
             call.setArray(2, connection.createArrayOf("bigint", c.mins));
@@ -98,21 +115,14 @@ class AppendCall {
             call.setArray(13, connection.createArrayOf("varchar", c.hashes));
             call.setArray(14, connection.createArrayOf("text", c.heads));
             call.setArray(15, connection.createArrayOf("text", c.tails));
+            call.setArray(16, connection.createArrayOf("varchar", c.keys));
+            call.setArray(17, connection.createArrayOf("varchar", c.fingerprints));
+            call.setString(18, keyRetention);
+            call.setString(19, lockTimeout);
+            call.setQueryTimeout(statementTimeoutSeconds);
             try (ResultSet rs = call.executeQuery()) {
                 return answers(rs, requests);
             }
-        }
-    }
-
-    /** A pooled connection; failing to get one (pool exhausted, database down) is an outage, SQLSTATE 08001. */
-    private Connection connection() throws SQLException {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            if (e.getSQLState() != null) {
-                throw e;
-            }
-            throw new SQLTransientConnectionException(e.getMessage(), "08001", e);
         }
     }
 
@@ -120,18 +130,24 @@ class AppendCall {
         int size = requests.size();
         Answer[] answers = new Answer[size];
         List<List<Entry>> known = new ArrayList<>(size);
+        long[] keyed = new long[size];
         for (int i = 0; i < size; i++) {
             known.add(new ArrayList<>());
         }
         while (rs.next()) {
             int index = rs.getInt(1) - 1;
             long version = rs.getLong(3);
-            switch (rs.getString(2)) {
+            String outcome = rs.getString(2);
+            switch (outcome) {
                 case "appended" ->
                     answers[index] = new Appended(version, requests.get(index).recordedAt());
                 case "conflict" -> answers[index] = new Conflict(version);
                 case "again" -> answers[index] = new Again();
-                default ->
+                case "key-conflict" -> answers[index] = new KeyConflict();
+                default -> {
+                    if ("keyed".equals(outcome)) {
+                        keyed[index] = version;
+                    }
                     known.get(index)
                             .add(new Entry(
                                     rs.getObject(4, UUID.class),
@@ -139,6 +155,7 @@ class AppendCall {
                                     rs.getLong(6),
                                     rs.getString(7),
                                     rs.getObject(8, OffsetDateTime.class)));
+                }
             }
         }
         for (int i = 0; i < size; i++) {
@@ -146,7 +163,7 @@ class AppendCall {
                 if (known.get(i).isEmpty()) {
                     throw new SQLException("annals_append answered nothing for request " + (i + 1));
                 }
-                answers[i] = new Known(known.get(i));
+                answers[i] = keyed[i] > 0 ? new Keyed(keyed[i], known.get(i)) : new Known(known.get(i));
             }
         }
         return Arrays.asList(answers);
@@ -169,6 +186,8 @@ class AppendCall {
         final Object[] hashes;
         final Object[] heads;
         final Object[] tails;
+        final Object[] keys;
+        final Object[] fingerprints;
 
         Columns(List<Request> requests) {
             int r = requests.size();
@@ -180,6 +199,8 @@ class AppendCall {
             recorded = new Object[r];
             requestIds = new Object[r];
             traceparents = new Object[r];
+            keys = new Object[r];
+            fingerprints = new Object[r];
             requestOf = new Object[n];
             positions = new Object[n];
             ids = new Object[n];
@@ -198,6 +219,8 @@ class AppendCall {
                 recorded[i] = ISO_OFFSET_DATE_TIME.format(request.recordedAt());
                 requestIds[i] = request.trace().requestId();
                 traceparents[i] = request.trace().traceparent();
+                keys[i] = request.idempotencyKey();
+                fingerprints[i] = request.fingerprint();
                 for (int p = 0; p < request.rows().size(); p++, e++) {
                     Row row = request.rows().get(p);
                     requestOf[e] = i + 1;

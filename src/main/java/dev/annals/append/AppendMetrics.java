@@ -38,7 +38,8 @@ public class AppendMetrics {
             return outcome;
         } catch (ProblemException e) {
             String reason = e.problem().type().getPath().replace("/problems/", "");
-            count(e.problem().status() == 409 ? "conflict" : "rejected", reason);
+            int status = e.problem().status();
+            count(status == 409 ? "conflict" : status >= 500 ? "failed" : "rejected", reason);
             throw e;
         } catch (RuntimeException e) {
             count("failed", e.getClass().getSimpleName());

@@ -1,6 +1,5 @@
 package dev.annals.append;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.error.Problem;
 import dev.annals.journal.TimelineIds;
 import jakarta.ws.rs.Consumes;
@@ -102,16 +101,18 @@ public class AppendResource {
                             schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON or a broken rule of the event schema.",
+            description = "Malformed JSON (also a duplicate key, or a body past the parser's limits of nesting, "
+                    + "string, number and key length, tokens), a malformed header, or a broken rule of the event "
+                    + "schema.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "Version conflict (carries currentVersion) or an event id " + "reused with different content.",
+            description = "Version conflict (carries currentVersion), an event id reused with different content, or an "
+                    + "Idempotency-Key reused with a different body.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
-            description = "More than 1000 events in one append, or an event larger than " + "256 KiB as JSON.",
+            description = "More than 1000 events in one append, or an event larger than 256 KiB as JSON.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "415",
@@ -123,7 +124,8 @@ public class AppendResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "The journal database is unreachable; nothing stored.",
+            description = "The journal database is unreachable, the timeline stayed locked past the lock timeout, "
+                    + "or too many large bodies are being handled at once; nothing stored. Retry after Retry-After.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response append(
             @Parameter(
@@ -145,14 +147,29 @@ public class AppendResource {
             @Parameter(description = "W3C trace context; copied to the Kafka records (traceparent, ce_traceparent).")
                     @HeaderParam("traceparent")
                     String traceparent,
-            JsonNode body,
+            @Parameter(
+                            description = "Your key for this request (1..255 visible ASCII characters, e.g. a UUID). "
+                                    + "A retry with the same key and body on the same timeline, within 24 hours of a "
+                                    + "successful append, gets the original answer (the same sequences and event "
+                                    + "ids, also for events sent without id) and stores nothing; the same key with "
+                                    + "another body is a 409.",
+                            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255),
+                            example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
+                    @HeaderParam(IdempotencyKey.HEADER)
+                    String idempotencyKey,
+            AppendBody body,
             @Context UriInfo uri) {
         TraceContext trace = TraceContext.of(requestId, traceparent);
-        AppendService.Outcome outcome = metrics.record(() -> {
-            TimelineIds.require(timelineId);
-            Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
-            return service.append(timelineId, precondition, validator.validate(body), trace);
-        });
+        AppendService.Outcome outcome;
+        try (body) {
+            outcome = metrics.record(() -> {
+                TimelineIds.require(timelineId);
+                Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
+                String key = IdempotencyKey.parse(idempotencyKey);
+                return service.append(
+                        timelineId, precondition, validator.validate(body == null ? null : body.events()), trace, key);
+            });
+        }
         AppendResult result = outcome.result();
         return Response.status(Response.Status.CREATED)
                 .tag(new EntityTag(Long.toString(result.version())))

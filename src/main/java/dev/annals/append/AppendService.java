@@ -4,6 +4,7 @@ import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.error.DatabaseException;
+import dev.annals.error.FieldError;
 import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
@@ -28,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppendService {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    private static final String LOCK_TIMEOUT = "55P03";
 
     private final GroupCommit groupCommit;
     private final ObjectMapper mapper;
@@ -42,21 +45,39 @@ public class AppendService {
     /** Outcome of an append: the answer, and whether it replays an earlier identical append. */
     public record Outcome(AppendResult result, boolean replayed) {}
 
-    public Outcome append(String timelineId, Precondition precondition, List<NewEvent> batch, TraceContext trace) {
+    /**
+     * Appends the batch; with an {@code idempotencyKey} (already validated) a retry of a successful append with
+     * the same body gets the original answer, another body a 409.
+     */
+    public Outcome append(
+            String timelineId,
+            Precondition precondition,
+            List<NewEvent> batch,
+            TraceContext trace,
+            String idempotencyKey) {
         List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
         List<String> hashes =
                 events.stream().map(event -> ContentHash.of(timelineId, event)).toList();
-        AppendCall.Request request = request(timelineId, precondition, events, hashes, trace);
+        String fingerprint = idempotencyKey == null ? null : ContentHash.fingerprint(batch, hashes);
+        AppendCall.Request request =
+                request(timelineId, precondition, events, hashes, trace, idempotencyKey, fingerprint);
         List<AppendCall.Row> rows = request.rows();
         AppendCall.Answer answer;
         try {
             answer = groupCommit.append(request);
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
-                        "Nothing was stored: a concurrent append used the same event id; retry");
-            }
-            throw new DatabaseException(e);
+            throw failure(e);
+        }
+        if (answer instanceof AppendCall.Keyed keyed) {
+            return new Outcome(replayKey(timelineId, keyed), true);
+        }
+        if (answer instanceof AppendCall.KeyConflict) {
+            throw ProblemType.IDEMPOTENCY_KEY_CONFLICT.exception(
+                    "Nothing was stored: the Idempotency-Key was used for a different body on this timeline",
+                    List.of(new FieldError(
+                            IdempotencyKey.HEADER,
+                            "sameBody",
+                            "this key was used for another request body; use a new key for a new request")));
         }
         if (answer instanceof AppendCall.Known known) {
             return new Outcome(replay(timelineId, rows, known.entries()), true);
@@ -78,13 +99,30 @@ public class AppendService {
                 new AppendResult(timelineId, version, AppendResult.position(timelineId, version), appended), false);
     }
 
+    /** A failed append call as an answer: nothing was written in any case. */
+    private static RuntimeException failure(SQLException e) {
+        String state = e.getSQLState();
+        if (UNIQUE_VIOLATION.equals(state) || DEADLOCK.equals(state)) {
+            return ProblemType.IDEMPOTENCY_CONFLICT.exception(
+                    "Nothing was stored: a concurrent append used the same event id; retry");
+        }
+        if (LOCK_TIMEOUT.equals(state)) {
+            return ProblemType.SERVICE_UNAVAILABLE.exception(
+                    "Nothing was stored: the timeline stayed locked by another transaction past the lock timeout; "
+                            + "retry later");
+        }
+        return new DatabaseException(e);
+    }
+
     /** The request stamped now, its events serialised once with that stamp; it can stamp itself anew. */
     private AppendCall.Request request(
             String timelineId,
             Precondition precondition,
             List<NewEvent> events,
             List<String> hashes,
-            TraceContext trace) {
+            TraceContext trace,
+            String idempotencyKey,
+            String fingerprint) {
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         List<AppendCall.Row> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -117,7 +155,20 @@ public class AppendService {
                 rows,
                 recordedAt,
                 trace,
-                () -> request(timelineId, precondition, events, hashes, trace));
+                idempotencyKey,
+                fingerprint,
+                () -> request(timelineId, precondition, events, hashes, trace, idempotencyKey, fingerprint));
+    }
+
+    /** The same Idempotency-Key with the same body again: the original answer, from the journal. */
+    private static AppendResult replayKey(String timelineId, AppendCall.Keyed keyed) {
+        List<AppendResult.Appended> appended = keyed.entries().stream()
+                .sorted(Comparator.comparingLong(AppendCall.Entry::sequence))
+                .map(e -> new AppendResult.Appended(
+                        e.eventId(), e.sequence(), e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
+                .toList();
+        return new AppendResult(
+                timelineId, keyed.version(), AppendResult.position(timelineId, keyed.version()), appended);
     }
 
     /** The same ids with the same content again: answer as the first time, store nothing. */

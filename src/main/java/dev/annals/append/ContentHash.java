@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * SHA-256 over a canonical form of what a client sent for one event, so that an idempotent retry can be told
- * apart from a different event reusing an id. Keys are sorted and occurredAt is compared as an instant.
+ * apart from a different event reusing an id. Keys are sorted; occurredAt is compared as an instant and its offset,
+ * since the offset changes the event (its precision interval: "the 26th" in New York is not the 26th in UTC).
  */
 final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -28,6 +31,7 @@ final class ContentHash {
         content.put("timelineId", timelineId);
         content.put("type", event.type());
         content.put("occurredAt", event.occurredAt().toInstant().toString());
+        content.put("occurredAtOffset", event.occurredAt().getOffset().getId());
         content.put("occurredAtPrecision", event.occurredAtPrecision());
         content.put("title", event.title());
         content.put("summary", event.summary());
@@ -36,10 +40,32 @@ final class ContentHash {
         content.put("tags", event.tags());
         content.put("data", CANONICAL.convertValue(event.data(), Object.class));
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(content);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return sha256(CANONICAL.writeValueAsBytes(content));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash event content", e);
+        }
+    }
+
+    /**
+     * The fingerprint of an append body for its Idempotency-Key: each event's id as sent (none when absent) and
+     * content hash, in order.
+     */
+    static String fingerprint(List<NewEvent> sent, List<String> hashes) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sent.size(); i++) {
+            text.append(sent.get(i).id() == null ? "-" : sent.get(i).id())
+                    .append(':')
+                    .append(hashes.get(i))
+                    .append('\n');
+        }
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
         }
     }
 }

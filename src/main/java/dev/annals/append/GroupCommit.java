@@ -197,10 +197,17 @@ public class GroupCommit {
         group.forEach(p -> p.answer().completeExceptionally(e));
     }
 
-    /** A failure one request may have caused (bad value, constraint, deadlock), not a database outage. */
+    /**
+     * A failure one request may have caused (bad value, constraint, deadlock, a lock timeout on its timeline), not a
+     * database outage.
+     */
     private static boolean isolatable(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("40"));
+        return state != null
+                && (state.startsWith("22")
+                        || state.startsWith("23")
+                        || state.startsWith("40")
+                        || "55P03".equals(state));
     }
 
     private static RuntimeException unavailable() {

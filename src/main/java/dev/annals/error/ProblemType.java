@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     VERSION_CONFLICT(409, "version-conflict", "The timeline is not at the expected version"),
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "An event id is already used for other content"),
+    IDEMPOTENCY_KEY_CONFLICT(409, "idempotency-key-conflict", "The Idempotency-Key was used for another request"),
     BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
     EVENT_TOO_LARGE(413, "event-too-large", "An event is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

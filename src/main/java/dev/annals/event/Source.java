@@ -11,8 +11,9 @@ public record Source(
         String publisher,
 
         @Schema(
-                description = "Link to the report.",
+                description = "Link to the report (http or https).",
                 format = "uri",
+                pattern = "^[Hh][Tt][Tt][Pp][Ss]?://",
                 maxLength = 2000,
                 examples = "https://www.theverge.com/ai-artificial-intelligence")
         String url,

@@ -131,6 +131,80 @@ class AppendValidationTest {
     }
 
     @Test
+    void duplicateKeysAreRejectedNotLastWins() {
+        String body = Fixtures.json(List.of(Fixtures.statement("good")))
+                .replace("\"title\":\"good\"", "\"title\":\"good\",\"title\":\"overwritten\"");
+        rejected(Fixtures.timeline("dup-key"), "application/json", body, 400)
+                .body("errors[0].field", equalTo("/0/title"))
+                .body("errors[0].rule", equalTo("duplicateKey"));
+    }
+
+    @Test
+    void hostileBodiesAreRefusedWhileParsing() {
+        rejected(Fixtures.timeline("many-empty"), "application/json", "[" + "{},".repeat(300_000) + "{}]", 413)
+                .body("type", equalTo("https://annals.dev/problems/batch-too-large"))
+                .body("errors[0].rule", equalTo("maxItems"));
+        rejected(
+                        Fixtures.timeline("deep"),
+                        "application/json",
+                        "[" + "[".repeat(50_000) + "]".repeat(50_000) + "]",
+                        400)
+                .body("errors[0].rule", equalTo("maxDepth"));
+        rejected(
+                        Fixtures.timeline("long-number"),
+                        withEvent(e -> e.put(
+                                "data",
+                                Map.of("speaker", "x", "quote", "q", "n", new java.math.BigInteger("9".repeat(500))))),
+                        400)
+                .body("errors[0].rule", equalTo("maxNumberLength"))
+                .body("errors[0].field", equalTo("/1/data/n"));
+    }
+
+    @Test
+    void sourceUrlsMustBeHttpOrHttps() {
+        rejected(
+                        Fixtures.timeline("js-url"),
+                        withEvent(e -> e.put(
+                                "sources",
+                                List.of(Map.of(
+                                        "publisher", "X", "url", "javascript:alert(1)", "reliability", "reported")))),
+                        400)
+                .body("errors.field", hasItem("/1/sources/0/url"))
+                .body("errors.rule", hasItem("pattern"));
+        rejected(
+                        Fixtures.timeline("ftp-url"),
+                        withEvent(e -> e.put(
+                                "sources",
+                                List.of(Map.of(
+                                        "publisher", "X", "url", "ftp://example.org/a", "reliability", "reported")))),
+                        400)
+                .body("errors.field", hasItem("/1/sources/0/url"));
+        given().contentType(ContentType.JSON)
+                .body(withEvent(e -> e.put(
+                        "sources",
+                        List.of(Map.of("publisher", "X", "url", "HTTPS://example.org/a", "reliability", "reported")))))
+                .post("/v1/timelines/{t}/events", Fixtures.timeline("https-url"))
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void occurredAtMustLieInTheYears0001To9999AlsoInUtc() {
+        for (String occurredAt :
+                List.of("0000-06-01T00:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:00:00-05:00")) {
+            rejected(Fixtures.timeline("year-range"), withEvent(e -> e.put("occurredAt", occurredAt)), 400)
+                    .body("errors.field", hasItem("/1/occurredAt"));
+        }
+        rejected(Fixtures.timeline("year-range"), withEvent(e -> e.put("occurredAt", "0000-06-01T00:00:00Z")), 400)
+                .body("errors.rule", hasItem("dateRange"));
+        given().contentType(ContentType.JSON)
+                .body(withEvent(e -> e.put("occurredAt", "9999-12-31T23:59:59Z")))
+                .post("/v1/timelines/{t}/events", Fixtures.timeline("year-max"))
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void unknownTypeAndInvalidDataAre422() {
         rejected(Fixtures.timeline("unknown-type"), withEvent(e -> e.put("type", "alien-landed")), 422)
                 .body("type", equalTo("https://annals.dev/problems/invalid-event"))

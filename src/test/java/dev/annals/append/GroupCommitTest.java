@@ -45,8 +45,9 @@ class GroupCommitTest {
         final AtomicInteger injected = new AtomicInteger();
         final AtomicInteger groups = new AtomicInteger();
 
-        FailingFirstGroup(AgroalDataSource dataSource, int writers) {
-            super(dataSource);
+        FailingFirstGroup(AgroalDataSource dataSource, AnnalsConfig config) {
+            super(dataSource, config);
+            int writers = config.append().writers();
             writersBusy = new CountDownLatch(writers);
         }
 
@@ -71,7 +72,7 @@ class GroupCommitTest {
     @Test
     void aFailedGroupIsAppendedRequestByRequest() throws Exception {
         int writers = config.append().writers();
-        FailingFirstGroup failing = new FailingFirstGroup(dataSource, writers);
+        FailingFirstGroup failing = new FailingFirstGroup(dataSource, config);
         QuarkusMock.installMockForType(failing, AppendCall.class);
         int requests = writers + 12;
         List<String> timelines = new ArrayList<>();

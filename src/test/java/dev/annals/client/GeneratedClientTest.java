@@ -89,7 +89,7 @@ class GeneratedClientTest {
 
         // append, requiring a new timeline
         ApiResponse<AppendResult> appended =
-                append.appendEventsWithHttpInfo(timeline, story, null, "*", "client-test-request", null);
+                append.appendEventsWithHttpInfo(timeline, story, null, null, "*", "client-test-request", null);
         assertEquals(201, appended.getStatusCode());
         assertEquals(List.of("client-test-request"), appended.getHeaders().get("x-request-id"));
         assertEquals(List.of("\"13\""), appended.getHeaders().get("etag"));
@@ -217,21 +217,33 @@ class GeneratedClientTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheOriginalAnswer() throws Exception {
+        String timeline = freshTimeline();
+        List<NewEvent> events = seed().subList(0, 2);
+        events.forEach(event -> event.setId(null));
+        String key = UUID.randomUUID().toString();
+        AppendResult first = append.appendEvents(timeline, events, key, null, null, null, null);
+        AppendResult retry = append.appendEvents(timeline, events, key, null, null, null, null);
+        assertEquals(first, retry);
+        assertEquals(2L, retry.getVersion());
+    }
+
+    @Test
     void staleIfMatchIsAConflictProblemWithTheCurrentVersion() throws Exception {
         String timeline = freshTimeline();
         List<NewEvent> story = seed();
         assertEquals(
                 3L,
-                append.appendEvents(timeline, story.subList(0, 3), null, "*", null, null)
+                append.appendEvents(timeline, story.subList(0, 3), null, null, "*", null, null)
                         .getVersion());
         assertEquals(
                 5L,
-                append.appendEvents(timeline, story.subList(3, 5), "\"3\"", null, null, null)
+                append.appendEvents(timeline, story.subList(3, 5), null, "\"3\"", null, null, null)
                         .getVersion());
 
         ApiException stale = assertThrows(
                 ApiException.class,
-                () -> append.appendEvents(timeline, story.subList(5, 6), "\"3\"", null, null, null));
+                () -> append.appendEvents(timeline, story.subList(5, 6), null, "\"3\"", null, null, null));
         assertEquals(409, stale.getCode());
         assertTrue(stale.getResponseHeaders()
                 .firstValue("content-type")
@@ -244,7 +256,8 @@ class GeneratedClientTest {
         assertNotNull(problem.getTitle());
 
         ApiException exists = assertThrows(
-                ApiException.class, () -> append.appendEvents(timeline, story.subList(5, 6), null, "*", null, null));
+                ApiException.class,
+                () -> append.appendEvents(timeline, story.subList(5, 6), null, null, "*", null, null));
         assertEquals(409, exists.getCode());
         assertEquals(5L, json.readValue(exists.getResponseBody(), Problem.class).getCurrentVersion());
 
@@ -257,8 +270,8 @@ class GeneratedClientTest {
         List<NewEvent> events = seed().subList(0, 2);
         events.get(1).setTitle(null);
 
-        ApiException untitled =
-                assertThrows(ApiException.class, () -> append.appendEvents(timeline, events, null, null, null, null));
+        ApiException untitled = assertThrows(
+                ApiException.class, () -> append.appendEvents(timeline, events, null, null, null, null, null));
         assertEquals(400, untitled.getCode());
         Problem problem = json.readValue(untitled.getResponseBody(), Problem.class);
         assertEquals(400, problem.getStatus());

@@ -39,6 +39,11 @@ public final class PackagedApp implements AutoCloseable {
         return start(name, List.of(), Map.of());
     }
 
+    /** As {@link #start(String)}, with extra JVM options such as {@code -Xmx256m}. */
+    public static PackagedApp start(String name, List<String> jvmOptions) throws Exception {
+        return start(name, jvmOptions, Map.of());
+    }
+
     /** As {@link #start(String)}, with JVM options before {@code -jar} (e.g. {@code -Xmx256m}) and extra environment. */
     public static PackagedApp start(String name, List<String> jvmArgs, Map<String, String> extraEnv) throws Exception {
         assertTrue(Files.exists(JAR), "run after package: " + JAR);

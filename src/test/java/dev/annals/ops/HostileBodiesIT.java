@@ -1,0 +1,126 @@
+package dev.annals.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.annals.support.Fixtures;
+import dev.annals.support.PackagedApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With a 256 MiB heap, hostile append bodies of up to 16 MiB sent at once (many empty events, deep nesting, huge
+ * strings and numbers, many large events) are refused with problem+json or answered 503, the app never runs out of
+ * memory (it would exit), and a normal append then succeeds.
+ */
+class HostileBodiesIT {
+    private static final int BODY = 16 * 1024 * 1024 - 4096;
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A body of exactly BODY bytes: prefix, then the unit repeated, then suffix. */
+    private static byte[] body(String prefix, String unit, String suffix) {
+        StringBuilder text = new StringBuilder(BODY).append(prefix);
+        int repeat = (BODY - prefix.length() - suffix.length()) / unit.length();
+        text.append(unit.repeat(repeat)).append(suffix);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 1000 events of about 16 KiB each: valid JSON within every parser limit, so the whole body is built. */
+    private static byte[] largeEvents() {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Map<String, Object> event : Fixtures.statements("large", 1000)) {
+            Map<String, Object> large = new LinkedHashMap<>(event);
+            large.put("data", Map.of("speaker", "dario-amodei", "quote", "q".repeat(16_000)));
+            events.add(large);
+        }
+        return Fixtures.json(events).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void concurrentHostileBodiesLeaveTheAppUp() throws Exception {
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        bodies.put("empty events", body("[", "{},", "{}]"));
+        bodies.put("deep nesting", body("[", "[", ""));
+        bodies.put("huge string", body("[{\"title\": \"", "x", "\"}]"));
+        bodies.put("huge number", body("[{\"data\": {\"n\": ", "9", "}}]"));
+        bodies.put("large events", largeEvents());
+        Map<String, Set<Integer>> expected = Map.of(
+                "empty events", Set.of(413),
+                "deep nesting", Set.of(400),
+                "huge string", Set.of(413),
+                "huge number", Set.of(413),
+                "large events", Set.of(201, 503));
+        try (PackagedApp app =
+                PackagedApp.start("hostile-bodies", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"))) {
+            int copies = 4;
+            ExecutorService clients = Executors.newFixedThreadPool(copies * bodies.size());
+            CountDownLatch start = new CountDownLatch(1);
+            Map<String, List<Future<HttpResponse<String>>>> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+                for (int i = 0; i < copies; i++) {
+                    String timeline = Fixtures.timeline("hostile");
+                    answers.computeIfAbsent(body.getKey(), k -> new ArrayList<>())
+                            .add(clients.submit(() -> {
+                                start.await();
+                                return post(app, timeline, body.getValue());
+                            }));
+                }
+            }
+            start.countDown();
+            for (Map.Entry<String, List<Future<HttpResponse<String>>>> kind : answers.entrySet()) {
+                for (Future<HttpResponse<String>> answer : kind.getValue()) {
+                    HttpResponse<String> response = answer.get();
+                    assertTrue(
+                            expected.get(kind.getKey()).contains(response.statusCode()),
+                            kind.getKey() + ": " + response.statusCode() + " " + abbreviated(response.body()));
+                    if (response.statusCode() != 201) {
+                        assertEquals(
+                                "application/problem+json",
+                                response.headers().firstValue("Content-Type").orElse(""),
+                                kind.getKey());
+                    }
+                    if (response.statusCode() == 503) {
+                        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+                    }
+                }
+            }
+            clients.shutdown();
+            assertTrue(app.process().isAlive(), "the app is up; see target/hostile-bodies.log");
+
+            HttpResponse<String> normal = app.post(
+                    "/v1/timelines/" + Fixtures.timeline("after-hostile") + "/events",
+                    Fixtures.json(Fixtures.statements("normal", 2)));
+            assertEquals(201, normal.statusCode(), normal.body());
+            assertEquals(200, app.get("/q/health/live").statusCode());
+        }
+    }
+
+    private static HttpResponse<String> post(PackagedApp app, String timeline, byte[] body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/timelines/" + timeline + "/events"))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+}
