@@ -17,6 +17,7 @@ import dev.annals.error.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Reads an append body as a stream, one event at a time, so that a hostile body is refused before it is built:
@@ -70,8 +71,16 @@ final class AppendBodyParser {
 
     /** The events of the body, each a JSON tree; a {@link ProblemException} for any broken limit. */
     ArrayNode parse(InputStream body) throws IOException {
+        return parse(body, tokens -> {});
+    }
+
+    /**
+     * As {@link #parse(InputStream)}, telling {@code onTokens} every {@value TokenCounting#CHUNK} tokens read, while
+     * the trees are built: what a body costs in memory follows its tokens (nodes) more than its bytes.
+     */
+    ArrayNode parse(InputStream body, IntConsumer onTokens) throws IOException {
         ArrayNode events = mapper.createArrayNode();
-        try (JsonParser parser = factory.createParser(body)) {
+        try (JsonParser parser = new TokenCounting(factory.createParser(body), onTokens)) {
             try {
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     throw ProblemType.INVALID_REQUEST.exception(

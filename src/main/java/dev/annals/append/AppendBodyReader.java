@@ -40,12 +40,19 @@ public class AppendBodyReader implements MessageBodyReader<AppendBody> {
             InputStream body)
             throws IOException {
         BodyBudget.Lease lease = budget.lease();
+        boolean parsed = false;
         try {
-            return new AppendBody(parser.parse(lease.wrap(body)), lease);
+            AppendBody appendBody = new AppendBody(parser.parse(lease.wrap(body), lease::chargeTokens), lease);
+            parsed = true;
+            return appendBody;
         } catch (RuntimeException | IOException e) {
-            lease.close();
             discardRest(body);
             throw e;
+        } finally {
+            if (!parsed) {
+                // an Error (StackOverflowError, OutOfMemoryError) must not keep its bytes out of the budget for ever
+                lease.close();
+            }
         }
     }
 

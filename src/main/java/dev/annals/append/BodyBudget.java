@@ -10,14 +10,17 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the bytes of append bodies in memory at once, all requests together: a body takes its bytes from the
- * budget as they are read and gives them back when its request is answered (its JSON trees live that long). A body
- * that finds the budget spent is answered 503 with Retry-After at once (the server is busy, not the client wrong),
- * instead of the heap running out under a few large bodies.
+ * Bounds the memory of append bodies at once, all requests together: a body takes from the budget its bytes as they
+ * are read and {@value #BYTES_PER_TOKEN} bytes per JSON token as its trees are built (a tree of many tiny nodes
+ * costs far more than its text), and gives them back when its request is answered (the trees live that long). A
+ * body that finds the budget spent is answered 503 with Retry-After at once (the server is busy, not the client
+ * wrong); one that alone needs more than the whole budget is 413 (it could never be taken).
  */
 @ApplicationScoped
 public class BodyBudget {
     private static final long MIN_BYTES = 16L * 1024 * 1024;
+    /** Heap of one parsed token as a tree node (node object, map entry or array slot, boxed value), measured ~60-90. */
+    static final int BYTES_PER_TOKEN = 80;
 
     private final long total;
     private final AtomicLong available;
@@ -27,7 +30,7 @@ public class BodyBudget {
         this(config.append()
                 .bodyBudget()
                 .map(size -> size.asLongValue())
-                .orElse(Math.max(MIN_BYTES, Runtime.getRuntime().maxMemory() / 8)));
+                .orElse(Math.max(MIN_BYTES, Runtime.getRuntime().maxMemory() / 4)));
     }
 
     BodyBudget(long total) {
@@ -88,7 +91,17 @@ public class BodyBudget {
             };
         }
 
-        private void charge(int bytes) {
+        /** Charges the trees being built: {@code tokens} more tokens read. */
+        void chargeTokens(int tokens) {
+            charge((long) tokens * BYTES_PER_TOKEN);
+        }
+
+        private void charge(long bytes) {
+            if (taken + bytes > total) {
+                throw ProblemType.BATCH_TOO_LARGE.exception("The body needs more than this server's whole budget for"
+                        + " append bodies (" + total + " bytes, counting its parsed JSON); nothing was stored. Send"
+                        + " fewer events per append.");
+            }
             if (!take(bytes)) {
                 throw ProblemType.SERVICE_UNAVAILABLE.exception("Too many large appends are being handled at once ("
                         + total + " bytes of bodies); nothing was stored. Retry later.");

@@ -129,7 +129,8 @@ public interface AnnalsConfig {
 
         /**
          * Bytes of append bodies being parsed and handled at once (all requests together); past it an append is
-         * 503 with Retry-After. Default: an eighth of the heap, at least 16 MiB.
+         * 503 with Retry-After. Counts bytes read and 80 bytes per JSON token parsed. Default: a quarter of the heap,
+         * at least 16 MiB.
          */
         Optional<MemorySize> bodyBudget();
 

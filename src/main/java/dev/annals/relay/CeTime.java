@@ -22,12 +22,19 @@ public final class CeTime {
 
     private CeTime() {}
 
-    /** The instant as RFC 3339 text; years 0000 to 9999 in the offset written. */
+    /**
+     * The instant as RFC 3339 text; years 0000 to 9999 in the offset written. Total: an instant RFC 3339 cannot
+     * write (a journal row stored before years were bounded at append) gets ISO-8601 text rather than an exception
+     * that would stop the relay at that row for ever.
+     */
     public static String format(OffsetDateTime time) {
         OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
         if (utc.getYear() > 9999) {
             int hoursPast = utc.getHour() + 1;
             utc = utc.withOffsetSameInstant(ZoneOffset.ofHours(-Math.min(18, hoursPast)));
+        }
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
         }
         return RFC_3339.format(utc);
     }

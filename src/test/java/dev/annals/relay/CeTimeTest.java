@@ -44,6 +44,20 @@ class CeTimeTest {
         assertEquals(time.toInstant(), OffsetDateTime.parse(written).toInstant(), written);
     }
 
+    /** Journal rows stored before years were bounded: formatting them must never throw and stall the relay. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "0000-01-01T00:30:00+01:00",
+                "-0005-06-01T00:00:00Z",
+                "+10000-01-01T00:00:00+18:00",
+                "+10000-01-02T20:00:00Z"
+            })
+    void instantsOutsideTheAcceptedYearsAreStillWrittenKeepingTheInstant(String occurredAt) {
+        OffsetDateTime time = OffsetDateTime.parse(occurredAt);
+        assertEquals(time.toInstant(), OffsetDateTime.parse(CeTime.format(time)).toInstant());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-02-26T18:00-05:00", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z"})
     void zeroSecondsAndFractionsAreWrittenInUtcWithSeconds(String occurredAt) {
