@@ -144,6 +144,10 @@ public class Generations {
     @Transactional
     public Optional<Integer> claim(String owner) {
         try (Connection connection = dataSource.getConnection()) {
+            if (!anyRebuild(connection)) {
+                // the usual case, checked without the state row's lock, which every live batch shares
+                return Optional.empty();
+            }
             State state = state(connection);
             boolean recorded = false;
             try (PreparedStatement statement = connection.prepareStatement(
@@ -211,6 +215,18 @@ public class Generations {
                 ResultSet rs = statement.executeQuery("select coalesce(max(generation), 0) from projection_rebuild")) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    private static boolean anyRebuild(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select exists (select 1 from projection_state"
+                + " where projection = ? and building_generation is not null) or exists (select 1 from"
+                + " projection_rebuild where projection = ? and state = 'rebuilding')")) {
+            statement.setString(1, ProjectionStore.PROJECTION);
+            statement.setString(2, ProjectionStore.PROJECTION);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.annals.query;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.DatabaseException;
 import dev.annals.error.FieldError;
+import dev.annals.error.PooledConnections;
 import dev.annals.error.ProblemType;
 import dev.annals.event.Slugs;
 import dev.annals.projection.ProjectionSignal;
@@ -88,7 +89,7 @@ public class ReadYourWrites {
 
     /** The timeline's version in the journal (the write side), 0 when it has no events. */
     private long journalVersion(String timelineId) {
-        try (Connection connection = journal.getConnection();
+        try (Connection connection = PooledConnections.get(journal);
                 PreparedStatement statement =
                         connection.prepareStatement("select version from timeline where timeline_id = ?")) {
             statement.setString(1, timelineId);

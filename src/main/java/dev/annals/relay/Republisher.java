@@ -3,6 +3,7 @@ package dev.annals.relay;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.DatabaseException;
 import dev.annals.error.FieldError;
+import dev.annals.error.PooledConnections;
 import dev.annals.error.ProblemType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class Republisher {
         if (r.fromSequence() != null && r.toSequence() != null && r.fromSequence() > r.toSequence()) {
             throw invalid("/fromSequence", "range", "fromSequence must not be after toSequence");
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = PooledConnections.get(dataSource)) {
             long from = r.fromSequence() == null ? 1 : r.fromSequence();
             long to = Long.MAX_VALUE;
             if (r.timelineId() != null) {
