@@ -5,8 +5,11 @@ import dev.annals.kafka.KafkaTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +46,10 @@ public class KafkaPublisher {
     /** What became of one record of a publish. */
     enum Outcome {
         ACKED,
-        /** Refused itself: the first failure of the publish, or a record failing with the very same error. */
+        /**
+         * Refused: the first failure of the publish, a record failing with the very same error, or a record left
+         * unwritten in a partition that failed (a partition whose leader is gone fails slowly, one batch at a time).
+         */
         FAILED,
         /** Not written because an earlier record failed (the producer was closed to keep the order). */
         ABORTED
@@ -58,12 +64,16 @@ public class KafkaPublisher {
     synchronized Outcome[] publish(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
         KafkaProducer<String, byte[]> current = producer();
         Outcome[] outcomes = new Outcome[records.size()];
+        int[] partitions = new int[records.size()];
+        Arrays.fill(partitions, -1);
         Failure failure = new Failure(current, outcomes);
         List<Future<?>> futures = new ArrayList<>(records.size());
         for (int i = 0; i < records.size() && !failure.happened(); i++) {
             int index = i;
             try {
                 futures.add(current.send(records.get(i), (metadata, error) -> {
+                    // on an error the metadata still names the partition (or -1 when none was chosen)
+                    partitions[index] = metadata == null ? -1 : metadata.partition();
                     if (error == null) {
                         outcomes[index] = Outcome.ACKED;
                     } else {
@@ -93,6 +103,25 @@ public class KafkaPublisher {
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] == null) {
                 outcomes[i] = Outcome.ABORTED;
+            }
+        }
+        return holdFailedPartitions(outcomes, partitions);
+    }
+
+    /**
+     * Records aborted in a partition where a record failed count as failed too, so their timelines are held back
+     * with it and the next rounds do not wait on that partition again while the others flow.
+     */
+    static Outcome[] holdFailedPartitions(Outcome[] outcomes, int[] partitions) {
+        Set<Integer> failed = new HashSet<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == Outcome.FAILED && partitions[i] >= 0) {
+                failed.add(partitions[i]);
+            }
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == Outcome.ABORTED && failed.contains(partitions[i])) {
+                outcomes[i] = Outcome.FAILED;
             }
         }
         return outcomes;
