@@ -8,7 +8,6 @@ import dev.annals.support.TopicIds;
 import dev.annals.testing.AnnalsInfraResource;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
@@ -92,10 +91,7 @@ class GracefulShutdownIT {
 
     private static Set<String> journalIds(String timeline) throws Exception {
         Set<String> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(
-                        AnnalsInfraResource.jdbcUrl(),
-                        AnnalsInfraResource.jdbcUsername(),
-                        AnnalsInfraResource.jdbcPassword());
+        try (Connection connection = AnnalsInfraResource.connect();
                 PreparedStatement select =
                         connection.prepareStatement("select event_id from journal where timeline_id = ?")) {
             select.setString(1, timeline);

@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,7 @@ class ReadIsolationTest {
     void stuckReadsAreCutOffAndNeverStarveAppends() throws Exception {
         List<Response> answers = new ArrayList<>();
         ExecutorService readers = Executors.newFixedThreadPool(STUCK_READS);
-        try (Connection lock = DriverManager.getConnection(
-                AnnalsInfraResource.jdbcUrl(),
-                AnnalsInfraResource.jdbcUsername(),
-                AnnalsInfraResource.jdbcPassword())) {
+        try (Connection lock = AnnalsInfraResource.connect()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
                 // every read-model query now blocks in PostgreSQL, as a pathological slow query would
@@ -91,10 +87,7 @@ class ReadIsolationTest {
                 .post("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(201);
-        try (Connection lock = DriverManager.getConnection(
-                AnnalsInfraResource.jdbcUrl(),
-                AnnalsInfraResource.jdbcUsername(),
-                AnnalsInfraResource.jdbcPassword())) {
+        try (Connection lock = AnnalsInfraResource.connect()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
                 statement.execute("lock table journal in access exclusive mode");

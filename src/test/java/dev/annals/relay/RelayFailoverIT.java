@@ -9,7 +9,6 @@ import dev.annals.support.PackagedApp;
 import dev.annals.support.TopicIds;
 import dev.annals.testing.AnnalsInfraResource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,10 +46,7 @@ class RelayFailoverIT {
         timelines.forEach(t -> acknowledged.put(t, new ConcurrentLinkedQueue<>()));
         try (PackagedApp one = PackagedApp.start("relay-failover-one");
                 PackagedApp two = PackagedApp.start("relay-failover-two");
-                Connection db = DriverManager.getConnection(
-                        AnnalsInfraResource.jdbcUrl(),
-                        AnnalsInfraResource.jdbcUsername(),
-                        AnnalsInfraResource.jdbcPassword())) {
+                Connection db = AnnalsInfraResource.connect()) {
             AtomicBoolean appending = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(timelines.size());
             for (int c = 0; c < timelines.size(); c++) {

@@ -8,7 +8,6 @@ import dev.annals.support.PackagedApp;
 import dev.annals.support.TopicIds;
 import dev.annals.testing.AnnalsInfraResource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -91,10 +90,7 @@ class RelayLargeBacklogIT {
 
     private static void awaitOutboxEmpty(String timeline, long millis) throws Exception {
         long deadline = System.currentTimeMillis() + millis;
-        try (Connection db = DriverManager.getConnection(
-                        AnnalsInfraResource.jdbcUrl(),
-                        AnnalsInfraResource.jdbcUsername(),
-                        AnnalsInfraResource.jdbcPassword());
+        try (Connection db = AnnalsInfraResource.connect();
                 PreparedStatement select = db.prepareStatement("select count(*) from outbox where timeline_id = ?")) {
             select.setString(1, timeline);
             while (true) {

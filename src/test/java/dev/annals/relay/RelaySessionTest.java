@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,8 +32,7 @@ class RelaySessionTest {
     OutboxRelay relay;
 
     private static Connection database() throws Exception {
-        return DriverManager.getConnection(
-                AnnalsInfraResource.jdbcUrl(), AnnalsInfraResource.jdbcUsername(), AnnalsInfraResource.jdbcPassword());
+        return AnnalsInfraResource.connect();
     }
 
     private void awaitLeader() throws InterruptedException {

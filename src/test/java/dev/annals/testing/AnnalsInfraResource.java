@@ -108,6 +108,11 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
         return (String) attribute("JdbcPassword");
     }
 
+    /** A plain JDBC connection to the shared test database, as a test's own client (not the app's pools). */
+    public static java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), jdbcUsername(), jdbcPassword());
+    }
+
     /** False when {@value #KAFKA_PROPERTY} points at an external broker that tests cannot stop. */
     public static boolean isKafkaEmbedded() {
         return (Boolean) attribute("KafkaEmbedded");
