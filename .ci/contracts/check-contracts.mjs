@@ -352,7 +352,7 @@ if (document) {
     if (JSON.stringify(reasons) !== JSON.stringify(expectedReasons)) problems.push(`annals_dlq_reason enum is ${reasons}, expected ${expectedReasons}`);
     const deadLetter = { ...publishedRecords[0].headers, annals_dlq_reason: 'invalid-data',
       annals_dlq_detail: '/data/party: must match pattern', annals_dlq_topic: 'annals.events',
-      annals_dlq_partition: '2', annals_dlq_offset: '117' };
+      annals_dlq_partition: '2', annals_dlq_offset: '117', annals_dlq_generation: '1', annals_dlq_runner: 'live' };
     if (!headers(deadLetter)) problems.push(...ajvErrors(headers).map((e) => `headers${e}`));
     if (headers({ annals_dlq_reason: 'other' })) problems.push('headers without the annals_dlq_* set were accepted');
     const key = headersAjv.compile(stripParserAnnotations(message.bindings().get('kafka').value().key));

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.annals.config.AnnalsConfig;
+import dev.annals.config.AppendConfig;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
@@ -41,8 +41,8 @@ final class AppendBodyParser {
             int maxNumberLength,
             int maxNameLength,
             long maxTokens) {
-        static Limits of(AnnalsConfig.Append config) {
-            AnnalsConfig.Json json = config.json();
+        static Limits of(AppendConfig config) {
+            AppendConfig.Json json = config.json();
             return new Limits(
                     config.maxEvents(),
                     config.maxEventBytes(),

@@ -1,6 +1,7 @@
 package dev.annals.append;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.config.AppendConfig;
 import dev.annals.error.ProblemType;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +35,7 @@ public class GroupCommit {
     private static final int MAX_TRIES = 5;
 
     private final AppendCall call;
-    private final AnnalsConfig.Append config;
+    private final AppendConfig config;
     private final DistributionSummary groupSizes;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(4 * MAX_REQUESTS);
     private final List<Thread> writers = new ArrayList<>();
