@@ -2,6 +2,7 @@ package dev.annals.append;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.config.AnnalsConfig;
+import dev.annals.error.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,10 +20,12 @@ import java.lang.reflect.Type;
 public class AppendBodyReader implements MessageBodyReader<AppendBody> {
     private final AppendBodyParser parser;
     private final BodyBudget budget;
+    private final AppendMetrics metrics;
 
-    public AppendBodyReader(ObjectMapper mapper, AnnalsConfig config, BodyBudget budget) {
+    public AppendBodyReader(ObjectMapper mapper, AnnalsConfig config, BodyBudget budget, AppendMetrics metrics) {
         this.parser = new AppendBodyParser(mapper, AppendBodyParser.Limits.of(config.append()));
         this.budget = budget;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,6 +48,11 @@ public class AppendBodyReader implements MessageBodyReader<AppendBody> {
             AppendBody appendBody = new AppendBody(parser.parse(lease.wrap(body), lease::chargeTokens), lease);
             parsed = true;
             return appendBody;
+        } catch (ProblemException e) {
+            // refused while parsing, before the append is run: counted here, with the same outcome and reason
+            metrics.refused(e);
+            discardRest(body);
+            throw e;
         } catch (RuntimeException | IOException e) {
             discardRest(body);
             throw e;

@@ -37,9 +37,7 @@ public class AppendMetrics {
             }
             return outcome;
         } catch (ProblemException e) {
-            String reason = e.problem().type().getPath().replace("/problems/", "");
-            int status = e.problem().status();
-            count(status == 409 ? "conflict" : status >= 500 ? "failed" : "rejected", reason);
+            refused(e);
             throw e;
         } catch (RuntimeException e) {
             count("failed", e.getClass().getSimpleName());
@@ -47,6 +45,13 @@ public class AppendMetrics {
         } finally {
             sample.stop(latency);
         }
+    }
+
+    /** Counts an append answered with a problem: 409 as a conflict, 5xx as failed, any other as rejected. */
+    void refused(ProblemException e) {
+        String reason = e.problem().type().getPath().replace("/problems/", "");
+        int status = e.problem().status();
+        count(status == 409 ? "conflict" : status >= 500 ? "failed" : "rejected", reason);
     }
 
     private void count(String outcome, String reason) {

@@ -121,6 +121,18 @@ class HealthAndMetricsTest {
         assertTrue(metric("annals_projection_applied_total", "") >= 2);
     }
 
+    @Test
+    void bodiesRefusedWhileParsingAreCountedToo() {
+        String labels = "outcome=\"rejected\",reason=\"batch-too-large\"";
+        double before = metric("annals_appends_total", labels);
+        given().contentType(ContentType.JSON)
+                .body("[" + "{},".repeat(1000) + "{}]")
+                .post("/v1/timelines/{t}/events", Fixtures.timeline("refused-while-parsing"))
+                .then()
+                .statusCode(413);
+        assertEquals(before + 1, metric("annals_appends_total", labels));
+    }
+
     /** waitFor answers 503 after its timeout; a broker restart by the other test may need a few rounds. */
     private static void awaitProjected(String position) {
         long deadline = System.currentTimeMillis() + 60_000;
