@@ -20,22 +20,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Generations {
-    /**
-     * Events of the live generation against the rebuilt one: held by both, rejected (dead-lettered) by the rebuild,
-     * or missing from it altogether. The live generation holds only records below its offsets, which the caught-up
-     * rebuild has all read, so both are compared over the same offsets.
-     */
-    private static final String COMPARE = """
-            select count(*),
-                   count(*) filter (where r.event_id is null and d.event_id is not null),
-                   count(*) filter (where r.event_id is null and d.event_id is null),
-                   (select coalesce(sum(event_count), 0) from read_timeline where generation = ?)
-            from read_event l
-            left join read_event r on r.generation = ? and r.event_id = l.event_id
-            left join (select distinct event_id from read_dead_letter where generation = ? and event_id is not null) d
-                on d.event_id = l.event_id
-            where l.generation = ?""";
-
     private final AgroalDataSource dataSource;
     private final ProjectionStore store;
     private final AnnalsConfig config;
@@ -103,8 +87,9 @@ public class Generations {
                     return Switch.BEHIND;
                 }
             }
-            RebuildLedger.Comparison counts = compare(connection, state.active(), generation);
-            String refusal = refusal(counts, state.active());
+            RebuildLedger.Comparison counts = LosslessSwitch.compare(connection, state.active(), generation);
+            String refusal = LosslessSwitch.refusal(
+                    counts, state.active(), config.projection().rebuild().switchDespiteRejected());
             if (refusal != null) {
                 update(connection, state.active(), null);
                 RebuildLedger.end(connection, generation, RebuildState.REFUSED, refusal, counts);
@@ -180,33 +165,6 @@ public class Generations {
             return Optional.empty();
         } catch (SQLException e) {
             throw new DatabaseException(e);
-        }
-    }
-
-    private String refusal(RebuildLedger.Comparison counts, int active) {
-        if (counts.missing() > 0) {
-            return counts.missing() + " of the " + counts.liveEvents() + " events of the live generation " + active
-                    + " are neither in the rebuilt generation nor dead-lettered by it (no longer on the topic?)";
-        }
-        if (counts.rejectedLive() > 0 && !config.projection().rebuild().switchDespiteRejected()) {
-            return "the rebuild dead-lettered " + counts.rejectedLive() + " of the " + counts.liveEvents()
-                    + " events of the live generation " + active + " (see the dead-letter topic, header "
-                    + "annals_dlq_generation); set annals.projection.rebuild.switch-despite-rejected=true to drop them";
-        }
-        return null;
-    }
-
-    private static RebuildLedger.Comparison compare(Connection connection, int active, int rebuilt)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(COMPARE)) {
-            statement.setInt(1, rebuilt);
-            statement.setInt(2, rebuilt);
-            statement.setInt(3, rebuilt);
-            statement.setInt(4, active);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return new RebuildLedger.Comparison(rs.getLong(1), rs.getLong(4), rs.getLong(2), rs.getLong(3));
-            }
         }
     }
 
