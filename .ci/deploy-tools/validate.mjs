@@ -263,6 +263,20 @@ function cmdK8sPolicy([overlay, file, repo]) {
   check(!!c.resources?.requests?.cpu && !!c.resources?.limits?.memory, `${p} resource requests and limits set`);
   const port = (c.ports || []).find((x) => x.name === "http");
   check(port?.containerPort === 8080, `${p} container port http = 8080`);
+  // health and metrics live on the management interface of the packaged app, never on the API port
+  const management = (c.ports || []).find((x) => x.name === "management");
+  check(management?.containerPort === 9000, `${p} container port management = 9000`);
+  for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+    check(c[probe]?.httpGet?.port === "management", `${p} ${probe} asks the management port`);
+  }
+  check(dep.spec.template.metadata?.annotations?.["prometheus.io/port"] === "9000", `${p} Prometheus scrapes the management port`);
+  // the packaged app refuses to start without a token verification key and a cursor secret
+  const env = Object.fromEntries((c.env || []).map((e) => [e.name, e]));
+  const keyPath = env.MP_JWT_VERIFY_PUBLICKEY_LOCATION?.value;
+  const keyMount = keyPath && (c.volumeMounts || []).find((m) => keyPath.startsWith(m.mountPath + "/"));
+  check(!!keyMount && (pod.volumes || []).some((v) => v.name === keyMount.name && (v.configMap || v.secret)),
+    `${p} MP_JWT_VERIFY_PUBLICKEY_LOCATION points into a mounted ConfigMap or Secret`);
+  check(!!env.ANNALS_QUERY_CURSOR_SECRET?.valueFrom?.secretKeyRef, `${p} ANNALS_QUERY_CURSOR_SECRET comes from a Secret`);
 
   // configuration wiring
   const cmNames = new Set(byKind("ConfigMap").map((o) => o.metadata.name));
@@ -285,6 +299,7 @@ function cmdK8sPolicy([overlay, file, repo]) {
   for (const svc of byKind("Service")) {
     check(matches(svc.spec.selector, podLabels), `${p} Service ${svc.metadata.name} selects the pods`);
     check(svc.spec.ports.some((x) => x.name === "http" && x.port === 8080), `${p} Service ${svc.metadata.name} exposes http 8080`);
+    check(!svc.spec.ports.some((x) => x.port === 9000 || x.targetPort === "management"), `${p} Service ${svc.metadata.name} keeps the management port private`);
   }
   for (const pdb of byKind("PodDisruptionBudget")) check(matches(pdb.spec.selector.matchLabels, podLabels), `${p} PDB selects the pods`);
   for (const np of byKind("NetworkPolicy")) check(matches(np.spec.podSelector.matchLabels, podLabels), `${p} NetworkPolicy selects the pods`);
@@ -418,6 +433,12 @@ function cmdCompose([repo]) {
   check(!!src && fs.existsSync(path.join(src, "anthropic-dod-standoff.json")), "seed mounts a directory that holds anthropic-dod-standoff.json");
   const seedCmd = [].concat(seed.command || []).join(" ");
   check(seedCmd.includes("http://annals:8080/v1/timelines/anthropic-dod-standoff/events") && seedCmd.includes("Content-Type: application/json"), "seed POSTs JSON to the append endpoint");
+  check(seedCmd.includes("Authorization: Bearer "), "seed sends a bearer token");
+  check(env(a).MP_JWT_VERIFY_PUBLICKEY_LOCATION === "/etc/annals/jwt/public.pem" &&
+    (a.volumes || []).map(String).some((v) => v.endsWith(":/etc/annals/jwt/public.pem:ro")),
+    "annals verifies tokens with a public key mounted read-only");
+  check(/^\$\{ANNALS_QUERY_CURSOR_SECRET:\?/.test(String(env(a).ANNALS_QUERY_CURSOR_SECRET)), "annals: the cursor secret is required, no default");
+  check(String(a.healthcheck?.test || "").includes("9000/q/health/ready"), "annals: health check on the management port");
   const vols = Object.keys(doc.volumes || {});
   for (const [name, target] of [["kafka", "/var/lib/kafka/data"], ["postgres", "/var/lib/postgresql/data"]]) {
     const v = (s[name]?.volumes || []).map(String).find((x) => x.endsWith(`:${target}`));

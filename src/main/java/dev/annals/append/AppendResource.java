@@ -2,6 +2,9 @@ package dev.annals.append;
 
 import dev.annals.error.Problem;
 import dev.annals.journal.TimelineIds;
+import dev.annals.security.Roles;
+import dev.annals.security.TimelineWrite;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -56,6 +59,8 @@ public class AppendResource {
 
     @POST
     @Path("/timelines/{timelineId}/events")
+    @RolesAllowed(Roles.WRITER)
+    @TimelineWrite
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(

@@ -6,6 +6,8 @@ import java.util.List;
 /** The catalogue of problem types Annals answers with; each has a stable URI and title. */
 public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "The request does not match the API contract"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Resource not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),

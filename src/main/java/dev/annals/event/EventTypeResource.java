@@ -3,6 +3,8 @@ package dev.annals.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
+import dev.annals.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The event-type catalogue over HTTP. */
 @Path("/v1")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event types", description = "The catalogue of event types and their data schemas.")
 public class EventTypeResource {

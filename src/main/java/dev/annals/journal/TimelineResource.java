@@ -2,6 +2,8 @@ package dev.annals.journal;
 
 import dev.annals.error.Problem;
 import dev.annals.event.TimelineEvent;
+import dev.annals.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Journal reads: a timeline's version and counts, and its events in append order. */
 @Path("/v1")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Journal", description = "Read a timeline's journal in append order.")
 @Transactional(Transactional.TxType.SUPPORTS)

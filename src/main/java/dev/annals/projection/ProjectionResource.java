@@ -1,6 +1,8 @@
 package dev.annals.projection;
 
 import dev.annals.config.AnnalsConfig;
+import dev.annals.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,7 @@ public class ProjectionResource {
 
     @GET
     @Path("/projections")
+    @RolesAllowed(Roles.READER)
     @Operation(
             operationId = "listProjections",
             summary = "Projection status",
@@ -48,6 +51,7 @@ public class ProjectionResource {
 
     @POST
     @Path("/projections/timeline/rebuild")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             operationId = "rebuildTimelineProjection",
             summary = "Rebuild the timeline projection (admin)",

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 
 /**
  * Opaque keyset cursors: the sort key of the last row plus the query's fingerprint, signed with HMAC-SHA256 so
@@ -34,13 +32,6 @@ public class Cursors {
     public Cursors(ObjectMapper mapper, AnnalsConfig config) {
         this.mapper = mapper;
         this.key = new SecretKeySpec(config.query().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        if (AnnalsConfig.Query.DEFAULT_CURSOR_SECRET.equals(config.query().cursorSecret())
-                && LaunchMode.current() == LaunchMode.NORMAL) {
-            Logger.getLogger(Cursors.class)
-                    .warn(
-                            "annals.query.cursor-secret has its built-in default: anyone can "
-                                    + "forge pagination cursors. Set ANNALS_QUERY_CURSOR_SECRET to a random value on every instance.");
-        }
     }
 
     public String encode(String fingerprint, List<String> sortKey) {

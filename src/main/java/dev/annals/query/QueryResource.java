@@ -5,7 +5,9 @@ import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
 import dev.annals.journal.TimelineIds;
+import dev.annals.security.Roles;
 import io.micrometer.core.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The query API over the timeline read model. */
 @Path("/v1")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Query", description = "Search the timeline read model, fed from the Kafka topic.")
 public class QueryResource {

@@ -1,6 +1,8 @@
 package dev.annals.relay;
 
 import dev.annals.error.Problem;
+import dev.annals.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin republish: publish a timeline range, or the whole journal, to the topic again. */
 @Path("/v1/admin")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin", description = "Operations on the whole service.")
 public class RepublishResource {

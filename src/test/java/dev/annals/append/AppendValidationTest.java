@@ -1,6 +1,6 @@
 package dev.annals.append;
 
-import static io.restassured.RestAssured.given;
+import static dev.annals.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

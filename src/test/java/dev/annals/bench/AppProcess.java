@@ -1,5 +1,6 @@
 package dev.annals.bench;
 
+import dev.annals.testing.PackagedEnv;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,6 +25,7 @@ final class AppProcess implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
+    private int managementPort;
     private Process process;
     private long startNanos;
     private volatile long peakRssKb;
@@ -68,15 +70,19 @@ final class AppProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", infra.jdbcPassword());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        managementPort = PackagedEnv.secure(env, BenchAuth.KEYS, BenchAuth.CURSOR_SECRET);
         BenchRunner.log("starting app (" + run + "): " + String.join(" ", cmd));
         startNanos = System.nanoTime();
         process = pb.start();
         Files.writeString(config.workDir().resolve("app.pid"), Long.toString(process.pid()));
     }
 
-    /** Waits until {@code path} answers 200 and returns the time since the process start. */
+    /**
+     * Waits until {@code path} answers 200 and returns the time since the process start; {@code /q/} paths are
+     * asked on the management interface.
+     */
     Duration awaitStatus200(String path, Duration timeout) throws InterruptedException {
-        URI uri = URI.create(baseUrl() + path);
+        URI uri = URI.create((path.startsWith("/q/") ? "http://127.0.0.1:" + managementPort : baseUrl()) + path);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -122,6 +122,7 @@ final class Freshness {
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/timelines/" + timeline + "/events"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", BenchAuth.BEARER)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(prepared.get(i)))
                     .build();
             long t0 = System.nanoTime();
@@ -181,6 +182,7 @@ final class Freshness {
             int status = client.send(
                             HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events/" + id))
                                     .timeout(Duration.ofSeconds(10))
+                                    .header("Authorization", BenchAuth.BEARER)
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())

@@ -72,6 +72,7 @@ final class LoadGenerator {
                             HttpRequest req = HttpRequest.newBuilder(uris.get(i))
                                     .timeout(Duration.ofSeconds(60))
                                     .header("Content-Type", "application/json")
+                                    .header("Authorization", BenchAuth.BEARER)
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                     .build();
                             long t0 = System.nanoTime();

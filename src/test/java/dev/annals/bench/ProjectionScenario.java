@@ -111,6 +111,7 @@ final class ProjectionScenario {
         BenchRunner.log(String.format("catch-up: %d events in %.1f s", applied, catchUp));
         HttpRequest post = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/projections/timeline/rebuild"))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", BenchAuth.BEARER)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         long r0 = System.nanoTime();
@@ -189,6 +190,7 @@ final class ProjectionScenario {
     JsonNode status(AppProcess app) throws Exception {
         HttpRequest get = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/projections"))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", BenchAuth.BEARER)
                 .GET()
                 .build();
         HttpResponse<String> res = http.send(get, HttpResponse.BodyHandlers.ofString());

@@ -49,6 +49,7 @@ final class QueryLoad {
                     .send(
                             HttpRequest.newBuilder(uri)
                                     .timeout(Duration.ofSeconds(60))
+                                    .header("Authorization", BenchAuth.BEARER)
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.ofByteArray());

@@ -132,6 +132,7 @@ final class QueryScenario {
             HttpResponse<String> res = client.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", BenchAuth.BEARER)
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,7 @@ import dev.annals.client.model.Problem;
 import dev.annals.client.model.StreamPage;
 import dev.annals.client.model.TimelineSummary;
 import dev.annals.testing.AnnalsInfraResource;
+import dev.annals.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,6 +59,8 @@ class GeneratedClientTest {
         client = new ApiClient();
         client.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
         client.setReadTimeout(Duration.ofSeconds(30));
+        String token = TestTokens.all();
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         append = new AppendApi(client);
         query = new QueryApi(client);
         journal = new JournalApi(client);
@@ -292,6 +295,33 @@ class GeneratedClientTest {
                         .getErrors()
                         .get(0)
                         .getField());
+    }
+
+    @Test
+    void withoutATokenOrWithTheWrongRoleTheClientGetsAuthProblems() throws Exception {
+        ApiClient anonymousClient = new ApiClient();
+        anonymousClient.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
+        ApiException anonymous =
+                assertThrows(ApiException.class, () -> new JournalApi(anonymousClient).getTimeline(freshTimeline()));
+        assertEquals(401, anonymous.getCode());
+        assertEquals(
+                "https://annals.dev/problems/unauthorized",
+                json.readValue(anonymous.getResponseBody(), Problem.class)
+                        .getType()
+                        .toString());
+
+        ApiClient readerClient = new ApiClient();
+        readerClient.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
+        String reader = TestTokens.withGroups("reader");
+        readerClient.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reader));
+        String timeline = freshTimeline();
+        ApiException forbidden = assertThrows(
+                ApiException.class,
+                () -> new AppendApi(readerClient)
+                        .appendEvents(timeline, seed().subList(0, 1), null, null, null, null, null));
+        assertEquals(403, forbidden.getCode());
+        ApiException unknown = assertThrows(ApiException.class, () -> journal.getTimeline(timeline));
+        assertEquals(404, unknown.getCode(), "nothing stored");
     }
 
     interface Page {

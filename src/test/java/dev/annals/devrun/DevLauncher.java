@@ -26,16 +26,19 @@ public final class DevLauncher {
 
     private final Path baseDir;
     private final int httpPort;
+    private final int managementPort;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedDatabase database;
     private EmbeddedKafkaBroker kafka;
     private Process app;
+    private DevCredentials credentials;
     private boolean shutDown;
 
-    private DevLauncher(Path baseDir, int httpPort) {
+    private DevLauncher(Path baseDir, int httpPort, int managementPort) {
         this.baseDir = baseDir;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
     }
 
     /** Runs until the application exits or the JVM is told to stop (Ctrl-C, SIGTERM). */
@@ -45,7 +48,9 @@ public final class DevLauncher {
         String port = System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080").trim();
         // zonky extracts its binaries under java.io.tmpdir; keep them in target/ like everything else
         System.setProperty("java.io.tmpdir", baseDir.resolve("target").toString());
-        DevLauncher launcher = new DevLauncher(baseDir, Integer.parseInt(port));
+        String management =
+                System.getenv().getOrDefault("QUARKUS_MANAGEMENT_PORT", "9000").trim();
+        DevLauncher launcher = new DevLauncher(baseDir, Integer.parseInt(port), Integer.parseInt(management));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "annals-dev-shutdown"));
         int code;
         try {
@@ -74,6 +79,7 @@ public final class DevLauncher {
             requireNotShutDown();
             kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), 0).start();
         }
+        credentials = DevCredentials.prepare(dataDir);
         startApp(jar);
         if (!awaitReady()) {
             return app.isAlive() ? 1 : app.exitValue();
@@ -98,12 +104,15 @@ public final class DevLauncher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         // human-readable logs for a local run; the packaged app logs JSON by default (production)
         env.putIfAbsent("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        credentials.putInto(env);
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.putIfAbsent("QUARKUS_SWAGGER_UI_ENABLED", "true");
         log("starting " + String.join(" ", pb.command()));
         app = pb.start();
     }
 
     private boolean awaitReady() throws InterruptedException {
-        URI health = URI.create(baseUrl() + "/q/health/ready");
+        URI health = URI.create(managementUrl() + "/q/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
@@ -148,6 +157,7 @@ public final class DevLauncher {
                             URI.create(baseUrl() + "/v1/timelines/" + timelineId + "/events"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + credentials.token("writer"))
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -167,6 +177,13 @@ public final class DevLauncher {
                 "  API base URL     " + baseUrl() + "/v1",
                 "  Swagger UI       " + baseUrl() + "/q/swagger-ui",
                 "  OpenAPI          " + baseUrl() + "/q/openapi",
+                "  Health, metrics  " + managementUrl() + "/q/health, " + managementUrl() + "/q/metrics",
+                "  Tokens (valid " + DevCredentials.TOKEN_LIFETIME.toDays() + " days, also in " + credentials.tokenDir()
+                        + "/<role>.jwt):",
+                "    export READER_TOKEN=" + credentials.token("reader"),
+                "    export WRITER_TOKEN=" + credentials.token("writer"),
+                "    export ADMIN_TOKEN=" + credentials.token("admin"),
+                "  Try              curl -H \"Authorization: Bearer $READER_TOKEN\" " + baseUrl() + "/v1/timelines",
                 "  Kafka bootstrap  " + kafka.bootstrapServers(),
                 "  PostgreSQL JDBC  " + database.jdbcUrl() + " (user " + database.username() + ")",
                 "  Data kept in     " + baseDir.resolve("target/annals-dev"),
@@ -213,6 +230,10 @@ public final class DevLauncher {
 
     private String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    private String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     private static String abbreviate(String body) {

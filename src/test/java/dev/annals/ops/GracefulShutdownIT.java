@@ -38,7 +38,12 @@ class GracefulShutdownIT {
         for (int c = 0; c < 4; c++) {
             clients.submit(() -> appendUntilRefused(first, timeline, appending, acknowledged));
         }
-        Thread.sleep(2_000);
+        // SIGTERM once the load is really flowing (at least 10 acknowledged), however slow the machine
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
         int exit = first.terminate();
         appending.set(false);
         clients.shutdown();

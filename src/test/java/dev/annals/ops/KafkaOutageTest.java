@@ -1,6 +1,6 @@
 package dev.annals.ops;
 
-import static io.restassured.RestAssured.given;
+import static dev.annals.support.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;

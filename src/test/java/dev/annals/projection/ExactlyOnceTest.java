@@ -1,6 +1,6 @@
 package dev.annals.projection;
 
-import static io.restassured.RestAssured.given;
+import static dev.annals.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

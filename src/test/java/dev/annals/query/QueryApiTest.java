@@ -1,6 +1,6 @@
 package dev.annals.query;
 
-import static io.restassured.RestAssured.given;
+import static dev.annals.support.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package dev.annals.relay;
 
-import static io.restassured.RestAssured.given;
+import static dev.annals.support.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;

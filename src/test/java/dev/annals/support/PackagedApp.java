@@ -3,6 +3,8 @@ package dev.annals.support;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annals.testing.AnnalsInfraResource;
+import dev.annals.testing.PackagedEnv;
+import dev.annals.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,12 +28,17 @@ public final class PackagedApp implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The cursor secret every test instance shares, so cursors from one instance work on another. */
+    private static final String CURSOR_SECRET = "packaged-app-test-cursor-secret-0123456789";
+
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private PackagedApp(Process process, int port) {
+    private PackagedApp(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts an instance on a free port and waits until it is ready; its output goes to target/{name}.log. */
@@ -67,14 +74,15 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", AnnalsInfraResource.jdbcUsername());
         env.put("QUARKUS_DATASOURCE_PASSWORD", AnnalsInfraResource.jdbcPassword());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        int managementPort = PackagedEnv.secure(env, TestTokens.keys(), CURSOR_SECRET);
         env.putAll(extraEnv);
-        PackagedApp app = new PackagedApp(builder.start(), port);
+        PackagedApp app = new PackagedApp(builder.start(), port, managementPort);
         long deadline = System.currentTimeMillis() + 90_000;
         while (true) {
             assertTrue(app.process.isAlive(), "the app died at start; see target/" + name + ".log");
             assertTrue(System.currentTimeMillis() < deadline, "the app did not become ready");
             try {
-                if (app.get("/q/health/ready").statusCode() == 200) {
+                if (app.management("/q/health/ready").statusCode() == 200) {
                     return app;
                 }
             } catch (IOException e) {
@@ -92,9 +100,20 @@ public final class PackagedApp implements AutoCloseable {
         return process;
     }
 
+    /** A GET of the API with a token holding every role. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Authorization", "Bearer " + TestTokens.all())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of the management interface (health, metrics), which needs no token. */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                         .timeout(REQUEST_TIMEOUT)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -105,6 +124,7 @@ public final class PackagedApp implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.all())
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -36,6 +36,7 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         ensureStarted();
+        TestTokens.keys();
         return Map.of(
                 "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
