@@ -3,26 +3,35 @@
 import {
   AppendApi,
   Configuration,
+  EventTypesApi,
   JournalApi,
+  ProjectionsApi,
   Precision,
   QueryApi,
   Reliability,
   ResponseError,
   ProblemFromJSON,
+  type ActorPage,
   type AppendEventsRequest,
   type AppendResult,
   type Event,
   type EventPage,
+  type EventTypeList,
   type NewEvent,
   type Problem,
+  type ProjectionList,
   type QueryTimelineEventsRequest,
   type StreamPage,
 } from 'annals-client';
 
-const config = new Configuration({ basePath: 'http://localhost:8080' });
+// every /v1 operation needs a bearer token (the spec's `bearer` scheme); the generated client sends it
+const token: string = 'eyJ…'; // a JWT from your identity provider (./mvnw -Prun prints some)
+const config = new Configuration({ basePath: 'http://localhost:8080', accessToken: async () => token });
 const appendApi = new AppendApi(config);
 const queryApi = new QueryApi(config);
 const journalApi = new JournalApi(config);
+const eventTypesApi = new EventTypesApi(config);
+const projectionsApi = new ProjectionsApi(config);
 
 const refusal: NewEvent = {
   id: '2d1f0c3e-8c1a-4f0e-9a47-6c1b1f0f8e11',
@@ -64,7 +73,7 @@ export async function appendAndQuery(timelineId: string): Promise<string[]> {
       waitFor: appended.position,
     };
     const page: EventPage = await queryApi.queryTimelineEvents(query);
-    page.events.forEach((e: Event) => titles.push(`${e.sequence} ${e.title} ${e.occurredAt.toISOString()}`));
+    page.items.forEach((e: Event) => titles.push(`${e.sequence} ${e.title} ${e.occurredAt.toISOString()}`));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
 
@@ -72,15 +81,27 @@ export async function appendAndQuery(timelineId: string): Promise<string[]> {
   const precision: Precision = one.occurredAtPrecision;
   const stream: StreamPage = await journalApi.readStream({ timelineId, fromSequence: 1, limit: 100 });
   const next: number | undefined = stream.nextSequence;
+  const streamed: number = stream.items.length;
+
+  // every list is an object with items; paged ones carry nextCursor
+  const actors: ActorPage = await queryApi.listActors({ timeline: [timelineId], limit: 10 });
+  const actorIds: string[] = actors.items.map((a) => a.id);
+  const moreActors: string | undefined = actors.nextCursor;
+  const types: EventTypeList = await eventTypesApi.listEventTypes();
+  const projections: ProjectionList = await projectionsApi.listProjections();
+  titles.push(`${actorIds.join(',')} ${moreActors} ${types.items.length} ${projections.items[0].name} ${streamed}`);
 
   try {
     await appendApi.appendEvents({ timelineId, events: [refusal], ifMatch: `"${version - 1}"` });
   } catch (err) {
-    if (err instanceof ResponseError && err.response.status === 409) {
+    if (err instanceof ResponseError && err.response.status === 412) {
       const problem: Problem = ProblemFromJSON(await err.response.json());
       const current: number | undefined = problem.currentVersion;
-      const firstField: string | undefined = problem.errors?.[0]?.field;
-      titles.push(`${problem.status} ${problem.title} ${current} ${firstField}`);
+      const requestId: string | undefined = problem.requestId;
+      const where: string | undefined =
+        problem.errors?.[0]?.pointer ?? problem.errors?.[0]?.parameter ?? problem.errors?.[0]?.header;
+      const detail: string | undefined = problem.errors?.[0]?.detail;
+      titles.push(`${problem.status} ${problem.title} ${current} ${requestId} ${where} ${detail}`);
     } else {
       throw err;
     }

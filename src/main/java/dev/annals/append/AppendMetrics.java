@@ -47,11 +47,14 @@ public class AppendMetrics {
         }
     }
 
-    /** Counts an append answered with a problem: 409 as a conflict, 5xx as failed, any other as rejected. */
+    /**
+     * Counts an append answered with a problem: 409 (idempotency) and 412 (precondition) as a conflict, 5xx as
+     * failed, any other as rejected.
+     */
     void refused(ProblemException e) {
         String reason = e.problem().type().getPath().replace("/problems/", "");
         int status = e.problem().status();
-        count(status == 409 ? "conflict" : status >= 500 ? "failed" : "rejected", reason);
+        count(status == 409 || status == 412 ? "conflict" : status >= 500 ? "failed" : "rejected", reason);
     }
 
     private void count(String outcome, String reason) {

@@ -1,6 +1,7 @@
 package dev.annals.append;
 
 import dev.annals.error.Problem;
+import dev.annals.http.ETags;
 import dev.annals.journal.TimelineIds;
 import dev.annals.security.Roles;
 import dev.annals.security.TimelineWrite;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -93,7 +93,7 @@ public class AppendResource {
             headers = {
                 @Header(
                         name = "ETag",
-                        description = "The timeline's new version, quoted.",
+                        description = "The timeline's new version as a weak entity tag, e.g. W/\"14\".",
                         schema = @Schema(type = SchemaType.STRING)),
                 @Header(
                         name = "Location",
@@ -112,8 +112,12 @@ public class AppendResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Version conflict (carries currentVersion), an event id reused with different content, or an "
+            description = "An event id reused with different content (or by a concurrent append), or an "
                     + "Idempotency-Key reused with a different body.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match or If-None-Match not satisfied (RFC 9110 §13.1); carries currentVersion.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
@@ -139,10 +143,13 @@ public class AppendResource {
                             example = "anthropic-dod-standoff")
                     @PathParam("timelineId")
                     String timelineId,
-            @Parameter(description = "Expected timeline version as an entity tag, e.g. \"7\"; * = must exist.")
+            @Parameter(
+                            description = "Expected timeline version as an entity tag, e.g. \"7\" (or the ETag W/\"7\" "
+                                    + "echoed); * = must exist. Not satisfied: 412.")
                     @HeaderParam("If-Match")
                     String ifMatch,
-            @Parameter(description = "* = the timeline must not exist yet.") @HeaderParam("If-None-Match")
+            @Parameter(description = "* = the timeline must not exist yet; it exists: 412.")
+                    @HeaderParam("If-None-Match")
                     String ifNoneMatch,
             @Parameter(
                             description = "Your id for this request; echoed, logged, and copied to the Kafka records "
@@ -177,7 +184,7 @@ public class AppendResource {
         }
         AppendResult result = outcome.result();
         return Response.status(Response.Status.CREATED)
-                .tag(new EntityTag(Long.toString(result.version())))
+                .tag(ETags.weak(Long.toString(result.version())))
                 .location(uri.getBaseUriBuilder()
                         .path("v1/timelines/{timelineId}/stream/{sequence}")
                         .build(timelineId, result.events().get(0).sequence()))

@@ -12,7 +12,8 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
 
     /**
      * {@code If-Match: "7"} expects version 7, {@code If-Match: *} expects an existing timeline,
-     * {@code If-None-Match: *} expects a timeline that does not exist yet.
+     * {@code If-None-Match: *} expects a timeline that does not exist yet. {@code W/"7"} (the timeline's weak ETag,
+     * echoed) names version 7 as well: the tag stands for the version, not for the bytes of a representation.
      */
     public static Precondition parse(String ifMatch, String ifNoneMatch) {
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
@@ -30,6 +31,10 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
         String value = ifMatch.trim();
         if ("*".equals(value)) {
             return new Precondition(OptionalLong.empty(), true, false);
+        }
+        if (value.startsWith("W/")) {
+            // the version the tag names, whether echoed from a (weak) ETag or written as "7"
+            value = value.substring(2);
         }
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
@@ -71,6 +76,6 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
 
     private static RuntimeException invalid(String header, String message) {
         return ProblemType.INVALID_REQUEST.exception(
-                "Malformed " + header + " header", List.of(new FieldError(header, "etag", message)));
+                "Malformed " + header + " header", List.of(FieldError.header(header, "etag", message)));
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body ({@code application/problem+json}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "currentVersion"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "currentVersion", "requestId"})
 @Schema(name = "Problem", description = "RFC 9457 problem details.")
 public record Problem(
         @Schema(description = "URI identifying the problem type.", required = true)
@@ -30,11 +30,18 @@ public record Problem(
         List<FieldError> errors,
 
         @Schema(description = "The timeline's current version, for version conflicts.")
-        Long currentVersion) {
+        Long currentVersion,
+
+        @Schema(
+                description = "The request's id: the caller's X-Request-Id when it was valid, else one generated; "
+                        + "also in the X-Request-Id response header and the logs.",
+                examples = "3f2b8c1e-7a44-4f1c-9a57-2d2c8e3b9f10")
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, currentVersion);
+    /** This problem as answered to one request: its path and its request id. */
+    public Problem forRequest(String path, String id) {
+        return new Problem(type, title, status, detail, path, errors, currentVersion, id);
     }
 }

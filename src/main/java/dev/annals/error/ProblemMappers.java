@@ -1,12 +1,14 @@
 package dev.annals.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.annals.http.RequestIds;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -22,15 +24,15 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(e.problem(), uri);
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        Response response = respond(e.problem(), uri, headers);
         return e.problem().status() == 503
                 ? Response.fromResponse(response).header("Retry-After", "1").build()
                 : response;
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
@@ -38,14 +40,15 @@ public class ProblemMappers {
         return respond(
                 ProblemType.INVALID_REQUEST.problem(
                         "The body is not well-formed JSON" + where,
-                        List.of(new FieldError("", "json", e.getOriginalMessage()))),
-                uri);
+                        List.of(FieldError.pointer("", "json", e.getOriginalMessage()))),
+                uri,
+                headers);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json, uri);
+            return malformedJson(json, uri, headers);
         }
         ProblemType type;
         if (e instanceof NotFoundException) {
@@ -68,49 +71,53 @@ public class ProblemMappers {
                             null,
                             null,
                             null,
+                            null,
                             null),
-                    uri);
+                    uri,
+                    headers);
         } else {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         String detail = type == ProblemType.UNSUPPORTED_MEDIA_TYPE
                 ? "Send the body as application/json"
                 : type == ProblemType.NOT_FOUND
                         ? "No resource at this path"
                         : type.problem(null).title();
-        return respond(type.problem(detail), uri);
+        return respond(type.problem(detail), uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e, UriInfo uri) {
+    public Response persistence(PersistenceException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof ConstraintViolationException violation
                 && violation.getConstraintName() != null
                 && violation.getConstraintName().startsWith("journal_")) {
             return respond(
                     ProblemType.IDEMPOTENCY_CONFLICT.problem(
                             "Nothing was stored: a concurrent append used the same event id or sequence; retry"),
-                    uri);
+                    uri,
+                    headers);
         }
-        return databaseOrUnexpected(e, uri);
+        return databaseOrUnexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response any(Exception e, UriInfo uri) {
-        return databaseOrUnexpected(e, uri);
+    public Response any(Exception e, UriInfo uri, HttpHeaders headers) {
+        return databaseOrUnexpected(e, uri, headers);
     }
 
-    private Response databaseOrUnexpected(Exception e, UriInfo uri) {
+    private Response databaseOrUnexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         if (isDataException(e)) {
             return respond(
                     ProblemType.INVALID_REQUEST.problem(
                             "A value of the request is out of the range the database can store or compare"),
-                    uri);
+                    uri,
+                    headers);
         }
         if (hasSqlState(e, "57014")) {
             Problem problem = ProblemType.STATEMENT_TIMEOUT.problem(
                     "The database cancelled the statement at its timeout; nothing was changed. Narrow the query or"
                             + " retry later.");
-            return Response.fromResponse(respond(problem, uri))
+            return Response.fromResponse(respond(problem, uri, headers))
                     .header("Retry-After", "2")
                     .build();
         }
@@ -118,16 +125,16 @@ public class ProblemMappers {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
                     "The journal database is unreachable; nothing was stored. Retry later.");
-            return Response.fromResponse(respond(problem, uri))
+            return Response.fromResponse(respond(problem, uri, headers))
                     .header("Retry-After", "5")
                     .build();
         }
-        return unexpected(e, uri);
+        return unexpected(e, uri, headers);
     }
 
-    private Response unexpected(Exception e, UriInfo uri) {
-        LOG.error("Unexpected failure", e);
-        return respond(ProblemType.INTERNAL.problem("An unexpected error occurred; it has been logged"), uri);
+    private Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        LOG.errorf(e, "Unexpected failure (request %s)", requestId(headers));
+        return respond(ProblemType.INTERNAL.problem("An unexpected error occurred; it has been logged"), uri, headers);
     }
 
     /**
@@ -180,11 +187,18 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
+    /** The problem as an answer, with this request's path and id; for mappers in other packages too. */
+    public static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(
-                        uri == null ? null : uri.getRequestUri().getRawPath()))
+                .entity(problem.forRequest(
+                        uri == null ? null : uri.getRequestUri().getRawPath(), requestId(headers)))
                 .build();
+    }
+
+    /** The id {@link dev.annals.http.ResponseHeaders} resolved for this request and echoes in its answer. */
+    private static String requestId(HttpHeaders headers) {
+        String id = headers == null ? null : headers.getHeaderString(RequestIds.HEADER);
+        return RequestIds.isValid(id) ? id : null;
     }
 }

@@ -11,7 +11,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Resource not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
-    VERSION_CONFLICT(409, "version-conflict", "The timeline is not at the expected version"),
+    VERSION_CONFLICT(412, "version-conflict", "The timeline is not at the expected version"),
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "An event id is already used for other content"),
     IDEMPOTENCY_KEY_CONFLICT(409, "idempotency-key-conflict", "The Idempotency-Key was used for another request"),
     BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
@@ -40,15 +40,15 @@ public enum ProblemType {
     }
 
     public Problem problem(String detail) {
-        return new Problem(uri, title, status, detail, null, null, null);
+        return new Problem(uri, title, status, detail, null, null, null, null);
     }
 
     public Problem problem(String detail, List<FieldError> errors) {
-        return new Problem(uri, title, status, detail, null, List.copyOf(errors), null);
+        return new Problem(uri, title, status, detail, null, List.copyOf(errors), null, null);
     }
 
     public Problem conflict(String detail, long currentVersion) {
-        return new Problem(uri, title, status, detail, null, null, currentVersion);
+        return new Problem(uri, title, status, detail, null, null, currentVersion, null);
     }
 
     public ProblemException exception(String detail) {

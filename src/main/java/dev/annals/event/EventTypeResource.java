@@ -39,16 +39,20 @@ public class EventTypeResource {
             @Schema(description = "Path of the type's JSON Schema.", required = true)
             String schema) {}
 
+    /** The catalogue, in the list shape every list endpoint answers with (it is small: one page). */
+    @Schema(name = "EventTypeList", description = "Every event type of the catalogue (one page).")
+    public record EventTypeList(@Schema(required = true) List<Summary> items) {}
+
     @GET
     @Path("/event-types")
     @Operation(
             operationId = "listEventTypes",
             summary = "List event types",
             description = "Every type in the catalogue with a path to the JSON Schema of its data.")
-    public List<Summary> list() {
-        return catalogue.all().stream()
+    public EventTypeList list() {
+        return new EventTypeList(catalogue.all().stream()
                 .map(t -> new Summary(t.name(), t.title(), t.description(), "/v1/event-types/" + t.name()))
-                .toList();
+                .toList());
     }
 
     @GET

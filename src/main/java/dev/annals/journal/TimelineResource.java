@@ -2,6 +2,9 @@ package dev.annals.journal;
 
 import dev.annals.error.Problem;
 import dev.annals.event.TimelineEvent;
+import dev.annals.http.ETags;
+import dev.annals.http.NextLinks;
+import dev.annals.query.PageLimits;
 import dev.annals.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -12,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,12 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Journal", description = "Read a timeline's journal in append order.")
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TimelineResource {
-    static final int MAX_LIMIT = 1000;
-
     private final JournalReader reader;
+    private final PageLimits limits;
 
-    public TimelineResource(JournalReader reader) {
+    public TimelineResource(JournalReader reader, PageLimits limits) {
         this.reader = reader;
+        this.limits = limits;
     }
 
     @GET
@@ -45,14 +47,15 @@ public class TimelineResource {
     @Operation(
             operationId = "getTimeline",
             summary = "Get a timeline's version and counts",
-            description = "The version (sequence of the last event) is also the ETag; send it back as If-Match.")
+            description =
+                    "The version (sequence of the last event) is also the (weak) ETag; send it back as " + "If-Match.")
     @APIResponse(
             responseCode = "200",
             description = "The timeline.",
             headers =
                     @Header(
                             name = "ETag",
-                            description = "The version, quoted.",
+                            description = "The version as a weak entity tag, e.g. W/\"7\".",
                             schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
@@ -67,7 +70,7 @@ public class TimelineResource {
         TimelineIds.require(timelineId);
         TimelineSummary summary = reader.summary(timelineId);
         return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag(Long.toString(summary.version())))
+                .tag(ETags.weak(Long.toString(summary.version())))
                 .build();
     }
 
@@ -112,31 +115,23 @@ public class TimelineResource {
                     @DefaultValue("1")
                     String fromSequence,
             @Parameter(
-                            description = "Page size, 1..1000.",
+                            description = "Page size, 1..500 (default 50).",
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
                                             format = "int32",
                                             minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
+                                            maximum = "500",
+                                            defaultValue = "50"))
                     @QueryParam("limit")
-                    @DefaultValue("100")
                     String limit,
             @Context UriInfo uri) {
         TimelineIds.require(timelineId);
         long from = QueryParams.positiveLong("fromSequence", fromSequence, Long.MAX_VALUE);
-        int size = (int) QueryParams.positiveLong("limit", limit, MAX_LIMIT);
-        StreamPage page = reader.page(timelineId, from, size);
-        Response.ResponseBuilder response = Response.ok(page, MediaType.APPLICATION_JSON_TYPE);
-        if (page.nextSequence() != null) {
-            response.link(
-                    uri.getRequestUriBuilder()
-                            .replaceQueryParam("fromSequence", page.nextSequence())
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        StreamPage page = reader.page(timelineId, from, limits.of(limit));
+        return NextLinks.add(
+                        Response.ok(page, MediaType.APPLICATION_JSON_TYPE), uri, "fromSequence", page.nextSequence())
+                .build();
     }
 
     @GET

@@ -7,8 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,10 @@ public class ProjectionResource {
         this.ledger = ledger;
     }
 
+    /** The projections, in the list shape every list endpoint answers with (there is one: one page). */
+    @Schema(name = "ProjectionList", description = "Every projection's status (one page).")
+    public record ProjectionList(@Schema(required = true) List<ProjectionStatus> items) {}
+
     @GET
     @Path("/projections")
     @RolesAllowed(Roles.READER)
@@ -45,8 +51,8 @@ public class ProjectionResource {
             description = "Per partition: the next offset the read model will apply, the end of the log and the "
                     + "lag; counters; the last error; the latest rebuild (from the database: the same on every "
                     + "instance), with why it was refused or abandoned.")
-    public List<ProjectionStatus> list() {
-        return List.of(status());
+    public ProjectionList list() {
+        return new ProjectionList(List.of(status()));
     }
 
     @POST
@@ -65,10 +71,10 @@ public class ProjectionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProjectionStatus.class)))
-    public Response rebuild() {
+    public Response rebuild(@Context UriInfo uri) {
         projector.rebuild();
         return Response.accepted(status())
-                .location(java.net.URI.create("/v1/projections"))
+                .location(uri.getBaseUriBuilder().path("v1/projections").build())
                 .build();
     }
 

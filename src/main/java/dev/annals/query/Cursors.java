@@ -89,6 +89,6 @@ public class Cursors {
     private static RuntimeException invalid(String message) {
         return ProblemType.INVALID_REQUEST.exception(
                 "Invalid cursor: " + message + "; start again without cursor",
-                List.of(new FieldError("cursor", "cursor", message)));
+                List.of(FieldError.parameter("cursor", "cursor", message)));
     }
 }

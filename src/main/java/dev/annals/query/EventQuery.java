@@ -79,21 +79,38 @@ public class EventQuery {
     }
 
     /**
-     * Actors of the matching events with how many matching events name them, most frequent first. Without a filter
-     * the counts the projection maintains answer; a filter bounds the events to count.
+     * A page of the actors of the matching events with how many matching events name them, most frequent first,
+     * ties by id. Without a filter the counts the projection maintains answer; a filter bounds the events to count.
+     * Counts are those of each page's moment: an actor whose count changes during a walk may move between pages.
      */
-    public List<ActorSummary> actors(EventFilter filter, int limit) {
+    public ActorPage actors(EventFilter filter, String cursor, int limit) {
+        String fingerprint = "actors" + filter.fingerprint();
+        Object[] after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> key = cursors.decode(cursor, fingerprint, 2);
+            try {
+                after = new Object[] {Long.parseLong(key.get(0)), key.get(1)};
+            } catch (RuntimeException e) {
+                throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
+            }
+        }
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = PooledConnections.get(dataSource);
-                PreparedStatement statement = QuerySql.actors(filter, limit).prepare(connection);
+                PreparedStatement statement =
+                        QuerySql.actors(filter, after, limit).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
+                if (actors.size() == limit) {
+                    ActorSummary last = actors.get(actors.size() - 1);
+                    return new ActorPage(
+                            actors, cursors.encode(fingerprint, List.of(Long.toString(last.eventCount()), last.id())));
+                }
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
-        return actors;
+        return new ActorPage(actors, null);
     }
 
     /** Timelines of the read model ordered by id, after the cursor's id. */

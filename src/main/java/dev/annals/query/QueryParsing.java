@@ -2,7 +2,6 @@ package dev.annals.query;
 
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
-import dev.annals.journal.QueryParams;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,10 +42,6 @@ final class QueryParsing {
         throw invalid("order", "enum", "must be asc or desc");
     }
 
-    static int limit(String raw, int defaultLimit, int max) {
-        return raw == null || raw.isBlank() ? defaultLimit : (int) QueryParams.positiveLong("limit", raw, max);
-    }
-
     static List<String> list(String name, List<String> raw) {
         List<String> values = raw == null
                 ? List.of()
@@ -70,6 +65,6 @@ final class QueryParsing {
 
     static RuntimeException invalid(String name, String rule, String message) {
         return ProblemType.INVALID_REQUEST.exception(
-                "Invalid parameter " + name, List.of(new FieldError(name, rule, message)));
+                "Invalid parameter " + name, List.of(FieldError.parameter(name, rule, message)));
     }
 }

@@ -1,15 +1,17 @@
 package dev.annals.query;
 
-import dev.annals.config.AnnalsConfig;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
+import dev.annals.http.ETags;
+import dev.annals.http.NextLinks;
 import dev.annals.journal.TimelineIds;
 import dev.annals.security.Roles;
 import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,10 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,12 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QueryResource {
     private final EventQuery query;
     private final ReadYourWrites readYourWrites;
-    private final AnnalsConfig config;
+    private final PageLimits limits;
 
-    public QueryResource(EventQuery query, ReadYourWrites readYourWrites, AnnalsConfig config) {
+    public QueryResource(EventQuery query, ReadYourWrites readYourWrites, PageLimits limits) {
         this.query = query;
         this.readYourWrites = readYourWrites;
-        this.config = config;
+        this.limits = limits;
     }
 
     @GET
@@ -140,7 +140,7 @@ public class QueryResource {
     @Operation(
             operationId = "getEvent",
             summary = "Get one event by id",
-            description = "Events are immutable: the ETag never changes, If-None-Match answers 304.")
+            description = "Events are immutable: the (weak) ETag never changes, If-None-Match answers 304.")
     @APIResponse(
             responseCode = "200",
             description = "The event.",
@@ -158,7 +158,9 @@ public class QueryResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("eventId")
                     String eventId,
             @Parameter(description = "Position from an append to wait for.") @QueryParam("waitFor") String waitFor,
-            @Context Request request) {
+            @Parameter(description = "An ETag of this event from an earlier answer: 304 when it matches.")
+                    @HeaderParam("If-None-Match")
+                    String ifNoneMatch) {
         UUID id;
         try {
             id = UUID.fromString(eventId);
@@ -168,12 +170,11 @@ public class QueryResource {
         readYourWrites.await(waitFor);
         TimelineEvent event = query.event(id)
                 .orElseThrow(() -> ProblemType.NOT_FOUND.exception("No event " + eventId + " in the read model"));
-        EntityTag tag = new EntityTag(event.id() + "-" + event.sequence());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        return (notModified != null ? notModified : Response.ok(event, MediaType.APPLICATION_JSON_TYPE))
-                .tag(tag)
-                .header("Cache-Control", "max-age=3600")
-                .build();
+        EntityTag tag = ETags.weak(event.id() + "-" + event.sequence());
+        Response.ResponseBuilder response = ETags.noneMatchHits(ifNoneMatch, tag)
+                ? Response.notModified()
+                : Response.ok(event, MediaType.APPLICATION_JSON_TYPE);
+        return response.tag(tag).header("Cache-Control", "max-age=3600").build();
     }
 
     @GET
@@ -185,10 +186,16 @@ public class QueryResource {
     @Operation(
             operationId = "listTimelines",
             summary = "List timelines",
-            description = "Timelines known to the read model, ordered by id, with counts and time span.")
+            description = "Timelines known to the read model, ordered by id, with counts and time span. Keyset "
+                    + "pagination: pass nextCursor as cursor.")
     @APIResponse(
             responseCode = "200",
             description = "A page of timelines.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when more timelines follow.",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -201,14 +208,12 @@ public class QueryResource {
             responseCode = "404",
             description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TimelinePage timelines(@BeanParam PageParams page) {
+    public Response timelines(@BeanParam PageParams page, @Context UriInfo uri) {
+        int limit = limits.of(page.limit);
         readYourWrites.await(page.waitFor);
-        return query.timelines(
-                page.cursor,
-                QueryParsing.limit(
-                        page.limit,
-                        config.query().defaultLimit(),
-                        config.query().maxLimit()));
+        TimelinePage result = query.timelines(page.cursor, limit);
+        return NextLinks.add(Response.ok(result, MediaType.APPLICATION_JSON_TYPE), uri, "cursor", result.nextCursor())
+                .build();
     }
 
     @GET
@@ -221,14 +226,20 @@ public class QueryResource {
             operationId = "listActors",
             summary = "List actors of matching events",
             description = "Actors named by the events matching the filters, with how many such events name them, "
-                    + "most frequent first.")
+                    + "most frequent first (ties by id). Keyset pagination: pass nextCursor as cursor; counts are "
+                    + "those of each page's moment.")
     @APIResponse(
             responseCode = "200",
-            description = "Actors, most frequent first.",
+            description = "A page of actors, most frequent first.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "rel=\"next\" link when more actors follow.",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = ActorSummary.class)))
+                            schema = @Schema(implementation = ActorPage.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid parameter or cursor.",
@@ -237,30 +248,20 @@ public class QueryResource {
             responseCode = "404",
             description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ActorSummary> actors(@BeanParam FilterParams filters, @BeanParam PageParams page) {
+    public Response actors(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
+        int limit = limits.of(page.limit);
+        EventFilter filter = filters.toFilter(null, null);
         readYourWrites.await(page.waitFor);
-        return query.actors(
-                filters.toFilter(null, null),
-                QueryParsing.limit(
-                        page.limit,
-                        config.query().defaultLimit(),
-                        config.query().maxLimit()));
+        ActorPage result = query.actors(filter, page.cursor, limit);
+        return NextLinks.add(Response.ok(result, MediaType.APPLICATION_JSON_TYPE), uri, "cursor", result.nextCursor())
+                .build();
     }
 
     private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {
-        int limit = QueryParsing.limit(
-                page.limit, config.query().defaultLimit(), config.query().maxLimit());
+        int limit = limits.of(page.limit);
         readYourWrites.await(page.waitFor);
         EventPage result = query.events(filter, page.cursor, limit);
-        Response.ResponseBuilder response = Response.ok(result, MediaType.APPLICATION_JSON_TYPE);
-        if (result.nextCursor() != null) {
-            response.link(
-                    uri.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", result.nextCursor())
-                            .replaceQueryParam("waitFor")
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return NextLinks.add(Response.ok(result, MediaType.APPLICATION_JSON_TYPE), uri, "cursor", result.nextCursor())
+                .build();
     }
 }

@@ -76,22 +76,43 @@ public final class QuerySql {
                 false);
     }
 
-    /** Actors of the matching events: from the maintained counts without a filter, counted within a filter. */
+    /** The first page of actors of the matching events (one more row tells whether a next page exists). */
     public static Statement actors(EventFilter filter, int limit) {
+        return actors(filter, null, limit);
+    }
+
+    /**
+     * A page of actors of the matching events, most frequent first, ties by id, after the keyset position
+     * {@code after} = {eventCount, actorId} when given: from the maintained counts without a filter, counted
+     * within a filter. One more row than {@code limit} tells whether a next page exists.
+     */
+    public static Statement actors(EventFilter filter, Object[] after, int limit) {
+        List<Object> params = new ArrayList<>();
         if (filter.matchesAll()) {
+            String keyset = "";
+            if (after != null) {
+                keyset = " and (a.event_count < ? or (a.event_count = ? and a.actor_id > ?))";
+                params.addAll(List.of(after[0], after[0], after[1]));
+            }
             return new Statement(
                     "select a.actor_id, a.name, a.event_count from read_actor a where a.generation = "
-                            + "(select active_generation from projection_state where projection = 'timeline') "
-                            + "order by a.event_count desc, a.actor_id limit " + limit,
-                    List.of(),
+                            + "(select active_generation from projection_state where projection = 'timeline')"
+                            + keyset + " order by a.event_count desc, a.actor_id limit " + (limit + 1),
+                    params,
                     false);
         }
         SqlFilter sql = new SqlFilter(filter);
+        params.addAll(sql.params);
+        String having = "";
+        if (after != null) {
+            having = " having count(*) < ? or (count(*) = ? and a.id > ?)";
+            params.addAll(List.of(after[0], after[0], after[1]));
+        }
         return new Statement(
                 "select a.id, max(a.name), count(*) from read_event e "
                         + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
-                        + " group by a.id order by count(*) desc, a.id limit " + limit,
-                sql.params,
+                        + " group by a.id" + having + " order by count(*) desc, a.id limit " + (limit + 1),
+                params,
                 true);
     }
 

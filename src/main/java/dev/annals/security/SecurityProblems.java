@@ -1,6 +1,7 @@
 package dev.annals.security;
 
 import dev.annals.error.Problem;
+import dev.annals.error.ProblemMappers;
 import dev.annals.error.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,35 +19,37 @@ public class SecurityProblems {
     static final String CHALLENGE = "Bearer realm=\"annals\"";
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
         return respond(
-                ProblemType.UNAUTHORIZED.problem("Send a bearer token: Authorization: Bearer <JWT>"), CHALLENGE, uri);
+                ProblemType.UNAUTHORIZED.problem("Send a bearer token: Authorization: Bearer <JWT>"),
+                CHALLENGE,
+                uri,
+                headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
         return respond(
                 ProblemType.UNAUTHORIZED.problem(
                         "The bearer token is not valid: unreadable, not signed by a trusted key, expired, or for "
                                 + "another issuer or audience"),
                 CHALLENGE + ", error=\"invalid_token\"",
-                uri);
+                uri,
+                headers);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return forbidden("The token's groups do not include the role this operation needs", uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return forbidden("The token's groups do not include the role this operation needs", uri, headers);
     }
 
-    static Response forbidden(String detail, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN.problem(detail), null, uri);
+    static Response forbidden(String detail, UriInfo uri, HttpHeaders headers) {
+        return ProblemMappers.respond(ProblemType.FORBIDDEN.problem(detail), uri, headers);
     }
 
-    private static Response respond(Problem problem, String challenge, UriInfo uri) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
+    private static Response respond(Problem problem, String challenge, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(ProblemMappers.respond(problem, uri, headers))
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .entity(problem.withInstance(uri.getRequestUri().getRawPath()))
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package dev.annals.security;
 import dev.annals.config.SecurityConfig;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
@@ -25,7 +26,7 @@ public class WriteScopeFilter {
 
     @TimelineWrite
     @ServerRequestFilter
-    public Uni<Response> checkScope(UriInfo uri) {
+    public Uni<Response> checkScope(UriInfo uri, HttpHeaders headers) {
         String timelineId = uri.getPathParameters().getFirst("timelineId");
         return identities.getDeferredIdentity().map(identity -> {
             WriteScope scope = identity.getPrincipal() instanceof JsonWebToken jwt
@@ -36,7 +37,8 @@ public class WriteScopeFilter {
                     : SecurityProblems.forbidden(
                             "The token may not write to timeline '" + timelineId + "' (its claim " + claim
                                     + " does not list it)",
-                            uri);
+                            uri,
+                            headers);
         });
     }
 

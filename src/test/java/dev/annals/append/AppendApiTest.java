@@ -36,7 +36,7 @@ class AppendApiTest {
         append(timeline, events)
                 .then()
                 .statusCode(201)
-                .header("ETag", "\"3\"")
+                .header("ETag", "W/\"3\"")
                 .header("Location", endsWith("/v1/timelines/" + timeline + "/stream/1"))
                 .body("timelineId", equalTo(timeline))
                 .body("version", equalTo(3))
@@ -53,7 +53,7 @@ class AppendApiTest {
         given().get("/v1/timelines/{t}", timeline)
                 .then()
                 .statusCode(200)
-                .header("ETag", "\"3\"")
+                .header("ETag", "W/\"3\"")
                 .body("version", equalTo(3))
                 .body("eventCount", equalTo(3))
                 .body("eventCountsByType.statement-issued", equalTo(3))
@@ -63,12 +63,12 @@ class AppendApiTest {
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(3))
-                .body("events.sequence", contains(1, 2, 3))
-                .body("events.title", contains("event 1", "event 2", "event 3"))
-                .body("events[0].data.quote", equalTo("threats do not change our position"))
-                .body("events[0].actors[0].id", equalTo("dario-amodei"))
-                .body("events[0].sources[0].reliability", equalTo("confirmed"))
-                .body("events[0].occurredAtPrecision", equalTo("hour"))
+                .body("items.sequence", contains(1, 2, 3))
+                .body("items.title", contains("event 1", "event 2", "event 3"))
+                .body("items[0].data.quote", equalTo("threats do not change our position"))
+                .body("items[0].actors[0].id", equalTo("dario-amodei"))
+                .body("items[0].sources[0].reliability", equalTo("confirmed"))
+                .body("items[0].occurredAtPrecision", equalTo("hour"))
                 .body("nextSequence", equalTo(null));
     }
 
@@ -81,7 +81,7 @@ class AppendApiTest {
                 .get("/v1/timelines/{t}/stream", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.sequence", contains(1, 2))
+                .body("items.sequence", contains(1, 2))
                 .body("nextSequence", equalTo(3))
                 .header("Link", startsWith("<"))
                 .header("Link", org.hamcrest.Matchers.containsString("fromSequence=3"));
@@ -90,7 +90,7 @@ class AppendApiTest {
                 .get("/v1/timelines/{t}/stream", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.sequence", contains(5))
+                .body("items.sequence", contains(5))
                 .body("nextSequence", equalTo(null));
         given().get("/v1/timelines/{t}/stream/4", timeline)
                 .then()
@@ -104,7 +104,7 @@ class AppendApiTest {
     }
 
     @Test
-    void staleIfMatchIsRejectedWithCurrentVersionAndStoresNothing() {
+    void staleIfMatchIs412WithCurrentVersionAndStoresNothing() {
         String timeline = Fixtures.timeline("concurrency");
         append(timeline, Fixtures.statements("first", 2)).then().statusCode(201);
 
@@ -113,10 +113,10 @@ class AppendApiTest {
                 .body(Fixtures.statements("late", 1))
                 .post("/v1/timelines/{t}/events", timeline)
                 .then()
-                .statusCode(409)
+                .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://annals.dev/problems/version-conflict"))
-                .body("status", equalTo(409))
+                .body("status", equalTo(412))
                 .body("currentVersion", equalTo(2));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"")
@@ -124,7 +124,7 @@ class AppendApiTest {
                 .post("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(201)
-                .header("ETag", "\"3\"");
+                .header("ETag", "W/\"3\"");
         given().get("/v1/timelines/{t}", timeline).then().body("version", equalTo(3));
     }
 
@@ -142,7 +142,7 @@ class AppendApiTest {
                 .body(Fixtures.statements("b", 1))
                 .post("/v1/timelines/{t}/events", timeline)
                 .then()
-                .statusCode(409)
+                .statusCode(412)
                 .body("currentVersion", equalTo(1));
         String absent = Fixtures.timeline("absent");
         given().contentType(ContentType.JSON)
@@ -150,7 +150,7 @@ class AppendApiTest {
                 .body(Fixtures.statements("c", 1))
                 .post("/v1/timelines/{t}/events", absent)
                 .then()
-                .statusCode(409)
+                .statusCode(412)
                 .body("currentVersion", equalTo(0));
         given().get("/v1/timelines/{t}", absent).then().statusCode(404);
     }
@@ -163,7 +163,7 @@ class AppendApiTest {
         first.then().statusCode(201);
 
         Response retry = append(timeline, events);
-        retry.then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "\"2\"");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "W/\"2\"");
         assertEquals(first.jsonPath().getMap("$"), retry.jsonPath().getMap("$"));
         given().get("/v1/timelines/{t}", timeline).then().body("version", equalTo(2));
     }
@@ -184,8 +184,8 @@ class AppendApiTest {
         append(Fixtures.timeline("other"), List.of(event)).then().statusCode(409);
         given().get("/v1/timelines/{t}/stream", timeline)
                 .then()
-                .body("events", hasSize(1))
-                .body("events[0].title", equalTo("original"));
+                .body("items", hasSize(1))
+                .body("items[0].title", equalTo("original"));
     }
 
     @Test

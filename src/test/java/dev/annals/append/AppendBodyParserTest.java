@@ -76,7 +76,7 @@ class AppendBodyParserTest {
         Problem problem = rejected("[{\"title\": \"a\"}, {\"title\": \"first\", \"title\": \"second\"}]");
         assertEquals(400, problem.status());
         FieldError error = only(problem);
-        assertEquals("/1/title", error.field());
+        assertEquals("/1/title", error.pointer());
         assertEquals("duplicateKey", error.rule());
         assertTrue(problem.detail().contains("'title'"), problem.detail());
     }
@@ -84,7 +84,7 @@ class AppendBodyParserTest {
     @Test
     void aDuplicateKeyInNestedDataIsRejectedToo() {
         FieldError error = only(rejected("[{\"data\": {\"quote\": 1, \"quote\": 2}}]"));
-        assertEquals("/0/data/quote", error.field());
+        assertEquals("/0/data/quote", error.pointer());
         assertEquals("duplicateKey", error.rule());
     }
 
@@ -95,7 +95,7 @@ class AppendBodyParserTest {
         assertEquals(400, problem.status());
         assertEquals("maxDepth", only(problem).rule());
         assertTrue(
-                only(problem).field().startsWith("/0/data/0/0"), only(problem).field());
+                only(problem).pointer().startsWith("/0/data/0/0"), only(problem).pointer());
     }
 
     @Test
@@ -104,7 +104,7 @@ class AppendBodyParserTest {
         assertEquals(413, problem.status());
         assertEquals(
                 "https://annals.dev/problems/event-too-large", problem.type().toString());
-        assertEquals("/1", only(problem).field());
+        assertEquals("/1", only(problem).pointer());
         assertEquals("maxBytes", only(problem).rule());
     }
 
@@ -113,7 +113,7 @@ class AppendBodyParserTest {
         Problem problem = rejected("[{\"data\": {\"n\": " + "9".repeat(5000) + "}}]");
         assertEquals(400, problem.status());
         assertEquals("maxNumberLength", only(problem).rule());
-        assertEquals("/0/data/n", only(problem).field());
+        assertEquals("/0/data/n", only(problem).pointer());
         Problem decimal = rejected("[{\"data\": {\"n\": 0." + "1".repeat(500) + "}}]");
         assertEquals("maxNumberLength", only(decimal).rule());
         // digits past the string limit are buffered no further: the event is too large
@@ -147,7 +147,7 @@ class AppendBodyParserTest {
         String big = "\"" + "y".repeat(200_000) + "\"";
         Problem problem = rejected("[{\"data\": {\"a\": [" + (big + ",").repeat(6) + big + "]}}]");
         assertEquals(413, problem.status());
-        assertEquals("/0", only(problem).field());
+        assertEquals("/0", only(problem).pointer());
         assertEquals("maxBytes", only(problem).rule());
     }
 

@@ -89,17 +89,17 @@ class AppendValidationTest {
                         withEvent(e -> e.put("data", Map.of("speaker", "dario-amodei", "quote", "x".repeat(300_000)))),
                         413)
                 .body("type", equalTo("https://annals.dev/problems/event-too-large"))
-                .body("errors[0].field", equalTo("/1"))
+                .body("errors[0].pointer", equalTo("/1"))
                 .body("errors[0].rule", equalTo("maxBytes"));
     }
 
     @Test
     void wrongTypesAndMissingFieldsNameTheField() {
         rejected(Fixtures.timeline("wrong-type"), withEvent(e -> e.put("title", 42)), 400)
-                .body("errors.field", hasItem("/1/title"))
+                .body("errors.pointer", hasItem("/1/title"))
                 .body("errors.rule", hasItem("type"));
         rejected(Fixtures.timeline("missing"), withEvent(e -> e.remove("title")), 400)
-                .body("errors.field", hasItem("/1/title"))
+                .body("errors.pointer", hasItem("/1/title"))
                 .body("errors.rule", hasItem("required"));
         rejected(Fixtures.timeline("too-long"), withEvent(e -> e.put("title", "x".repeat(201))), 400)
                 .body("errors.rule", hasItem("maxLength"));
@@ -109,25 +109,25 @@ class AppendValidationTest {
                         Fixtures.timeline("bad-reliability"),
                         withEvent(e -> e.put("sources", List.of(Map.of("publisher", "X", "reliability", "rumour")))),
                         400)
-                .body("errors.field", hasItem("/1/sources/0/reliability"));
+                .body("errors.pointer", hasItem("/1/sources/0/reliability"));
     }
 
     @Test
     void nulCharactersAreRejectedBeforeTheyReachTheDatabase() {
         rejected(Fixtures.timeline("nul"), withEvent(e -> e.put("title", "before\u0000after")), 400)
-                .body("errors.field", hasItem("/1/title"))
+                .body("errors.pointer", hasItem("/1/title"))
                 .body("errors.rule", hasItem("noNulCharacter"));
     }
 
     @Test
     void invalidTimestamps() {
         rejected(Fixtures.timeline("no-offset"), withEvent(e -> e.put("occurredAt", "2026-02-26T18:00:00")), 400)
-                .body("errors.field", hasItem("/1/occurredAt"))
+                .body("errors.pointer", hasItem("/1/occurredAt"))
                 .body("errors.rule", hasItem("format"));
         rejected(Fixtures.timeline("not-a-date"), withEvent(e -> e.put("occurredAt", "last Tuesday")), 400)
-                .body("errors.field", hasItem("/1/occurredAt"));
+                .body("errors.pointer", hasItem("/1/occurredAt"));
         rejected(Fixtures.timeline("bad-precision"), withEvent(e -> e.put("occurredAtPrecision", "week")), 400)
-                .body("errors.field", hasItem("/1/occurredAtPrecision"));
+                .body("errors.pointer", hasItem("/1/occurredAtPrecision"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class AppendValidationTest {
         String body = Fixtures.json(List.of(Fixtures.statement("good")))
                 .replace("\"title\":\"good\"", "\"title\":\"good\",\"title\":\"overwritten\"");
         rejected(Fixtures.timeline("dup-key"), "application/json", body, 400)
-                .body("errors[0].field", equalTo("/0/title"))
+                .body("errors[0].pointer", equalTo("/0/title"))
                 .body("errors[0].rule", equalTo("duplicateKey"));
     }
 
@@ -157,7 +157,7 @@ class AppendValidationTest {
                                 Map.of("speaker", "x", "quote", "q", "n", new java.math.BigInteger("9".repeat(500))))),
                         400)
                 .body("errors[0].rule", equalTo("maxNumberLength"))
-                .body("errors[0].field", equalTo("/1/data/n"));
+                .body("errors[0].pointer", equalTo("/1/data/n"));
     }
 
     @Test
@@ -169,7 +169,7 @@ class AppendValidationTest {
                                 List.of(Map.of(
                                         "publisher", "X", "url", "javascript:alert(1)", "reliability", "reported")))),
                         400)
-                .body("errors.field", hasItem("/1/sources/0/url"))
+                .body("errors.pointer", hasItem("/1/sources/0/url"))
                 .body("errors.rule", hasItem("pattern"));
         rejected(
                         Fixtures.timeline("ftp-url"),
@@ -178,7 +178,7 @@ class AppendValidationTest {
                                 List.of(Map.of(
                                         "publisher", "X", "url", "ftp://example.org/a", "reliability", "reported")))),
                         400)
-                .body("errors.field", hasItem("/1/sources/0/url"));
+                .body("errors.pointer", hasItem("/1/sources/0/url"));
         given().contentType(ContentType.JSON)
                 .body(withEvent(e -> e.put(
                         "sources",
@@ -193,7 +193,7 @@ class AppendValidationTest {
         for (String occurredAt :
                 List.of("0000-06-01T00:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:00:00-05:00")) {
             rejected(Fixtures.timeline("year-range"), withEvent(e -> e.put("occurredAt", occurredAt)), 400)
-                    .body("errors.field", hasItem("/1/occurredAt"));
+                    .body("errors.pointer", hasItem("/1/occurredAt"));
         }
         rejected(Fixtures.timeline("year-range"), withEvent(e -> e.put("occurredAt", "0000-06-01T00:00:00Z")), 400)
                 .body("errors.rule", hasItem("dateRange"));
@@ -208,18 +208,18 @@ class AppendValidationTest {
     void unknownTypeAndInvalidDataAre422() {
         rejected(Fixtures.timeline("unknown-type"), withEvent(e -> e.put("type", "alien-landed")), 422)
                 .body("type", equalTo("https://annals.dev/problems/invalid-event"))
-                .body("errors[0].field", equalTo("/1/type"))
+                .body("errors[0].pointer", equalTo("/1/type"))
                 .body("errors[0].rule", equalTo("knownType"));
         rejected(Fixtures.timeline("bad-data"), withEvent(e -> e.put("data", Map.of("speaker", "Dario Amodei"))), 422)
-                .body("errors.field", hasItem("/1/data/quote"))
-                .body("errors.field", hasItem("/1/data/speaker"));
+                .body("errors.pointer", hasItem("/1/data/quote"))
+                .body("errors.pointer", hasItem("/1/data/speaker"));
         Map<String, Object> twice = Fixtures.statement("twice");
-        rejected(Fixtures.timeline("dup-ids"), List.of(twice, twice), 422).body("errors[0].field", equalTo("/1/id"));
+        rejected(Fixtures.timeline("dup-ids"), List.of(twice, twice), 422).body("errors[0].pointer", equalTo("/1/id"));
     }
 
     @Test
     void badTimelineIdContentTypeAndHeaders() {
-        rejected("Not_A_Slug", Fixtures.statements("x", 1), 400).body("errors[0].field", equalTo("timelineId"));
+        rejected("Not_A_Slug", Fixtures.statements("x", 1), 400).body("errors[0].parameter", equalTo("timelineId"));
         rejected(Fixtures.timeline("text"), "text/plain", "hello", 415)
                 .body("type", equalTo("https://annals.dev/problems/unsupported-media-type"));
         String timeline = Fixtures.timeline("bad-if-match");
@@ -230,13 +230,13 @@ class AppendValidationTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("If-Match"));
+                .body("errors[0].header", equalTo("If-Match"));
         assertNothingStored(timeline);
         given().queryParam("limit", 0)
                 .get("/v1/timelines/{t}/stream", timeline)
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("limit"));
+                .body("errors[0].parameter", equalTo("limit"));
     }
 
     @Test

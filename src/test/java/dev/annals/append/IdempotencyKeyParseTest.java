@@ -13,7 +13,7 @@ class IdempotencyKeyParseTest {
     private static String rule(String header) {
         ProblemException e = assertThrows(ProblemException.class, () -> IdempotencyKey.parse(header));
         assertEquals(400, e.problem().status());
-        assertEquals("Idempotency-Key", e.problem().errors().get(0).field());
+        assertEquals("Idempotency-Key", e.problem().errors().get(0).header());
         return e.problem().errors().get(0).rule();
     }
 

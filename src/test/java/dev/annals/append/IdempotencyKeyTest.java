@@ -84,7 +84,7 @@ class IdempotencyKeyTest {
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(2))
-                .body("events.id", equalTo(first.jsonPath().getList("events.id")));
+                .body("items.id", equalTo(first.jsonPath().getList("events.id")));
         List<ConsumerRecord<String, String>> records =
                 TopicProbe.records(timeline, Duration.ofSeconds(20), r -> r.size() >= 2);
         records.addAll(TopicProbe.recordsWithin(timeline, Duration.ofMillis(500)).stream()
@@ -110,7 +110,7 @@ class IdempotencyKeyTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://annals.dev/problems/idempotency-key-conflict"))
-                .body("errors[0].field", equalTo("Idempotency-Key"));
+                .body("errors[0].header", equalTo("Idempotency-Key"));
         given().get("/v1/timelines/{t}", timeline).then().statusCode(200).body("version", equalTo(1));
 
         // keys are scoped per timeline
@@ -153,7 +153,7 @@ class IdempotencyKeyTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("Idempotency-Key"))
+                .body("errors[0].header", equalTo("Idempotency-Key"))
                 .body("errors[0].rule", equalTo("maxLength"));
         append(timeline, "two words", withoutIds("bad key", 1))
                 .then()

@@ -197,6 +197,6 @@ final class ProjectionScenario {
         if (res.statusCode() != 200) {
             throw new IllegalStateException("GET /v1/projections answered " + res.statusCode());
         }
-        return mapper.readTree(res.body()).get(0);
+        return mapper.readTree(res.body()).path("items").get(0);
     }
 }

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.client.api.AppendApi;
+import dev.annals.client.api.EventTypesApi;
 import dev.annals.client.api.JournalApi;
+import dev.annals.client.api.ProjectionsApi;
 import dev.annals.client.api.QueryApi;
+import dev.annals.client.model.ActorPage;
 import dev.annals.client.model.AppendResult;
 import dev.annals.client.model.AppendedEvent;
 import dev.annals.client.model.Event;
@@ -95,7 +98,7 @@ class GeneratedClientTest {
                 append.appendEventsWithHttpInfo(timeline, story, null, null, "*", "client-test-request", null);
         assertEquals(201, appended.getStatusCode());
         assertEquals(List.of("client-test-request"), appended.getHeaders().get("x-request-id"));
-        assertEquals(List.of("\"13\""), appended.getHeaders().get("etag"));
+        assertEquals(List.of("W/\"13\""), appended.getHeaders().get("etag"));
         AppendResult result = appended.getData();
         assertEquals(timeline, result.getTimelineId());
         assertEquals(13L, result.getVersion());
@@ -122,7 +125,7 @@ class GeneratedClientTest {
         StreamPage tail = journal.readStream(timeline, 12L, 5);
         assertEquals(
                 List.of(12L, 13L),
-                tail.getEvents().stream().map(Event::getSequence).toList());
+                tail.getItems().stream().map(Event::getSequence).toList());
         assertNull(tail.getNextSequence());
         assertEquals(
                 story.get(12).getTitle(), journal.readStreamEvent(13L, timeline).getTitle());
@@ -187,7 +190,7 @@ class GeneratedClientTest {
                 null);
         assertEquals(
                 List.of(11L, 10L),
-                autonomous.getEvents().stream().map(Event::getSequence).toList());
+                autonomous.getItems().stream().map(Event::getSequence).toList());
         assertNull(autonomous.getNextCursor());
 
         // tag filter and time window on the cross-timeline query
@@ -206,10 +209,10 @@ class GeneratedClientTest {
                 null);
         assertEquals(
                 List.of(9L),
-                surveillance.getEvents().stream().map(Event::getSequence).toList());
+                surveillance.getItems().stream().map(Event::getSequence).toList());
 
         // one event by id
-        Event redLine = query.getEvent(story.get(8).getId(), position);
+        Event redLine = query.getEvent(story.get(8).getId(), position, null);
         assertEquals(9L, redLine.getSequence());
         assertEquals("red-line-stated", redLine.getType());
         assertEquals(
@@ -232,7 +235,7 @@ class GeneratedClientTest {
     }
 
     @Test
-    void staleIfMatchIsAConflictProblemWithTheCurrentVersion() throws Exception {
+    void staleIfMatchIsAPreconditionFailedProblemWithTheCurrentVersion() throws Exception {
         String timeline = freshTimeline();
         List<NewEvent> story = seed();
         assertEquals(
@@ -247,13 +250,13 @@ class GeneratedClientTest {
         ApiException stale = assertThrows(
                 ApiException.class,
                 () -> append.appendEvents(timeline, story.subList(5, 6), null, "\"3\"", null, null, null));
-        assertEquals(409, stale.getCode());
+        assertEquals(412, stale.getCode());
         assertTrue(stale.getResponseHeaders()
                 .firstValue("content-type")
                 .orElseThrow()
                 .startsWith("application/problem+json"));
         Problem problem = json.readValue(stale.getResponseBody(), Problem.class);
-        assertEquals(409, problem.getStatus());
+        assertEquals(412, problem.getStatus());
         assertEquals(5L, problem.getCurrentVersion());
         assertNotNull(problem.getType());
         assertNotNull(problem.getTitle());
@@ -261,7 +264,7 @@ class GeneratedClientTest {
         ApiException exists = assertThrows(
                 ApiException.class,
                 () -> append.appendEvents(timeline, story.subList(5, 6), null, null, "*", null, null));
-        assertEquals(409, exists.getCode());
+        assertEquals(412, exists.getCode());
         assertEquals(5L, json.readValue(exists.getResponseBody(), Problem.class).getCurrentVersion());
 
         assertEquals(5L, journal.getTimeline(timeline).getVersion());
@@ -279,7 +282,9 @@ class GeneratedClientTest {
         Problem problem = json.readValue(untitled.getResponseBody(), Problem.class);
         assertEquals(400, problem.getStatus());
         assertNotNull(problem.getErrors());
-        assertEquals("/1/title", problem.getErrors().get(0).getField());
+        assertEquals("/1/title", problem.getErrors().get(0).getPointer());
+        assertNotNull(problem.getErrors().get(0).getDetail());
+        assertNotNull(problem.getRequestId());
         assertNotNull(problem.getErrors().get(0).getRule());
         ApiException unknown = assertThrows(ApiException.class, () -> journal.getTimeline(timeline));
         assertEquals(404, unknown.getCode(), "nothing stored");
@@ -294,7 +299,35 @@ class GeneratedClientTest {
                 json.readValue(badLimit.getResponseBody(), Problem.class)
                         .getErrors()
                         .get(0)
-                        .getField());
+                        .getParameter());
+    }
+
+    @Test
+    void everyListIsAnObjectWithItems() throws Exception {
+        String timeline = freshTimeline();
+        String position = append.appendEvents(timeline, seed(), null, null, "*", null, null)
+                .getPosition();
+        List<String> actors = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ActorPage page = query.listActors(
+                    null, cursor, null, 2, null, null, null, null, List.of(timeline), null, null, position);
+            assertTrue(page.getItems().size() <= 2, "limit 2");
+            page.getItems().forEach(a -> actors.add(a.getId()));
+            cursor = page.getNextCursor();
+            assertTrue(++pages <= 20, "pagination terminates");
+        } while (cursor != null);
+        assertTrue(pages > 1, "paged: " + actors);
+        assertEquals(actors.stream().distinct().toList(), actors, "no actor twice");
+        assertTrue(actors.contains("anthropic"), actors.toString());
+
+        assertEquals(11, new EventTypesApi(client).listEventTypes().getItems().size());
+        assertEquals(
+                "timeline",
+                new ProjectionsApi(client).listProjections().getItems().get(0).getName());
+        assertTrue(query.listTimelines(null, 500, null, position).getItems().stream()
+                .anyMatch(t -> t.getTimelineId().equals(timeline)));
     }
 
     @Test
@@ -338,9 +371,9 @@ class GeneratedClientTest {
         String cursor = null;
         do {
             EventPage current = page.get(cursor);
-            assertTrue(current.getEvents().size() <= 2, "limit 2");
-            pages.add(current.getEvents().stream().map(Event::getSequence).toList());
-            all.addAll(current.getEvents());
+            assertTrue(current.getItems().size() <= 2, "limit 2");
+            pages.add(current.getItems().stream().map(Event::getSequence).toList());
+            all.addAll(current.getItems());
             cursor = current.getNextCursor();
             assertTrue(pages.size() <= 20, "pagination terminates");
         } while (cursor != null);

@@ -98,7 +98,7 @@ class HealthAndMetricsTest {
                 .body(Fixtures.statements("late", 1))
                 .post("/v1/timelines/{t}/events", timeline)
                 .then()
-                .statusCode(409);
+                .statusCode(412);
         awaitProjected(position);
 
         assertEquals(before + 1, metric("annals_appends_total", "outcome=\"accepted\""));

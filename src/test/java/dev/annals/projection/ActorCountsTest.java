@@ -62,13 +62,13 @@ class ActorCountsTest {
         assertEquals(4, count(position, actor), "the repeated records were skipped");
         assertMaintainedCountsEqualARecount();
 
-        int before = given().get("/v1/projections").then().extract().path("[0].activeGeneration");
+        int before = given().get("/v1/projections").then().extract().path("items[0].activeGeneration");
         given().post("/v1/projections/timeline/rebuild").then().statusCode(202);
         long deadline = System.currentTimeMillis() + 120_000;
         int active = before;
         while (active == before && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
-            active = given().get("/v1/projections").then().extract().path("[0].activeGeneration");
+            active = given().get("/v1/projections").then().extract().path("items[0].activeGeneration");
         }
         assertTrue(active > before, "the rebuild switched generations");
         assertEquals(4, count(position, actor), "the rebuilt generation counts each event once");
@@ -106,7 +106,7 @@ class ActorCountsTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("$");
+                .getList("items");
         Map<String, Object> summary = actors.stream()
                 .filter(a -> actor.equals(a.get("id")))
                 .findFirst()

@@ -134,7 +134,7 @@ class ExactlyOnceTest {
         QuarkusMock.installMockForType(
                 new RejectingStore(io.quarkus.arc.ClientProxy.unwrap(store)), ProjectionStore.class);
         long deadBefore =
-                given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+                given().get("/v1/projections").then().extract().jsonPath().getLong("items[0].deadLettered");
         String timeline = Fixtures.timeline("db-refuses");
         var events = List.of(
                 Fixtures.statement("before"),
@@ -153,10 +153,10 @@ class ExactlyOnceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("events.title");
+                .getList("items.title");
         assertEquals(List.of("before", "after"), projected);
         long deadAfter =
-                given().get("/v1/projections").then().extract().jsonPath().getLong("[0].deadLettered");
+                given().get("/v1/projections").then().extract().jsonPath().getLong("items[0].deadLettered");
         assertEquals(deadBefore + 1, deadAfter, "the refused event went to the dead-letter topic");
     }
 
@@ -193,7 +193,7 @@ class ExactlyOnceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("events.title");
+                .getList("items.title");
         assertEquals(titles, projected, "every event once, in order");
         List<Map<String, Object>> timelines = given().queryParam("limit", 500)
                 .get("/v1/timelines")
@@ -201,7 +201,7 @@ class ExactlyOnceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("timelines");
+                .getList("items");
         Map<String, Object> summary = timelines.stream()
                 .filter(t -> timeline.equals(t.get("timelineId")))
                 .findFirst()

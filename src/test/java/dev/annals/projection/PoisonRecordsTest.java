@@ -103,7 +103,7 @@ class PoisonRecordsTest {
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.title", contains("before the garbage", "after the garbage"));
+                .body("items.title", contains("before the garbage", "after the garbage"));
 
         Map<String, ConsumerRecord<String, byte[]>> dead = deadLetters(reasons.keySet());
         assertEquals(reasons.keySet(), dead.keySet(), "every garbage record is in the dead-letter topic");
@@ -123,7 +123,7 @@ class PoisonRecordsTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getLong("[0].deadLettered");
+                .getLong("items[0].deadLettered");
     }
 
     private static Map<String, String> ceHeaders(String type, String timeline) {

@@ -58,7 +58,7 @@ class RebuildSafetyTest {
                 .extract()
                 .path("position");
         assertEquals(2, titles(timeline, position).size(), "the live generation holds both events");
-        int activeBefore = projections().getInt("[0].activeGeneration");
+        int activeBefore = projections().getInt("items[0].activeGeneration");
 
         DecoderFaults.reject(decoder, victimId, "the data no longer satisfies the (changed) schema");
         int generation;
@@ -74,16 +74,16 @@ class RebuildSafetyTest {
             DecoderFaults.clear(decoder);
         }
 
-        assertEquals("refused", status.getString("[0].rebuild.state"), status.prettify());
-        assertTrue(status.getLong("[0].rebuild.rejectedLive") >= 1, status.prettify());
-        assertEquals(0, status.getLong("[0].rebuild.missing"), status.prettify());
-        assertTrue(status.getString("[0].rebuild.reason").contains("dead-lettered"), status.prettify());
+        assertEquals("refused", status.getString("items[0].rebuild.state"), status.prettify());
+        assertTrue(status.getLong("items[0].rebuild.rejectedLive") >= 1, status.prettify());
+        assertEquals(0, status.getLong("items[0].rebuild.missing"), status.prettify());
+        assertTrue(status.getString("items[0].rebuild.reason").contains("dead-lettered"), status.prettify());
         // a rebuild may also hold events the live generation lacks (one it once dead-lettered), never fewer
         assertTrue(
-                status.getLong("[0].rebuild.rebuiltEvents") + status.getLong("[0].rebuild.rejectedLive")
-                        >= status.getLong("[0].rebuild.liveEvents"),
+                status.getLong("items[0].rebuild.rebuiltEvents") + status.getLong("items[0].rebuild.rejectedLive")
+                        >= status.getLong("items[0].rebuild.liveEvents"),
                 "every event of the live generation is rebuilt or dead-lettered: " + status.prettify());
-        assertEquals(activeBefore, status.getInt("[0].activeGeneration"), "queries stay on the live generation");
+        assertEquals(activeBefore, status.getInt("items[0].activeGeneration"), "queries stay on the live generation");
         assertEquals(List.of("kept", "rejected by the rebuild"), titles(timeline, position));
         assertEquals(
                 List.of("refused"),
@@ -127,10 +127,10 @@ class RebuildSafetyTest {
                 .path("rebuild.generation");
         assertTrue(next > generation, "generation numbers are never reused");
         JsonPath after = awaitRebuildEnd(next);
-        assertEquals("switched", after.getString("[0].rebuild.state"), after.prettify());
-        assertEquals(0, after.getLong("[0].rebuild.missing"));
-        assertEquals(0, after.getLong("[0].rebuild.rejectedLive"));
-        assertEquals(next, after.getInt("[0].activeGeneration"));
+        assertEquals("switched", after.getString("items[0].rebuild.state"), after.prettify());
+        assertEquals(0, after.getLong("items[0].rebuild.missing"));
+        assertEquals(0, after.getLong("items[0].rebuild.rejectedLive"));
+        assertEquals(next, after.getInt("items[0].activeGeneration"));
         assertEquals(List.of("kept", "rejected by the rebuild"), titles(timeline, position));
     }
 
@@ -155,18 +155,18 @@ class RebuildSafetyTest {
                     "update projection_rebuild set updated_at = now() - interval '1 hour' where generation = ?",
                     generation);
             JsonPath recorded = projections();
-            assertEquals(generation, recorded.getInt("[0].rebuild.generation"));
-            assertEquals("rebuilding", recorded.getString("[0].rebuild.state"));
-            assertEquals("crashed-instance", recorded.getString("[0].rebuild.owner"));
+            assertEquals(generation, recorded.getInt("items[0].rebuild.generation"));
+            assertEquals("rebuilding", recorded.getString("items[0].rebuild.state"));
+            assertEquals("crashed-instance", recorded.getString("items[0].rebuild.owner"));
         } finally {
             projector.start();
         }
 
         JsonPath status = awaitRebuildEnd(generation);
-        assertEquals("switched", status.getString("[0].rebuild.state"), status.prettify());
-        assertNotEquals("crashed-instance", status.getString("[0].rebuild.owner"));
-        assertEquals(projector.instance(), status.getString("[0].rebuild.owner"), "taken over by this instance");
-        assertEquals(generation, status.getInt("[0].activeGeneration"));
+        assertEquals("switched", status.getString("items[0].rebuild.state"), status.prettify());
+        assertNotEquals("crashed-instance", status.getString("items[0].rebuild.owner"));
+        assertEquals(projector.instance(), status.getString("items[0].rebuild.owner"), "taken over by this instance");
+        assertEquals(generation, status.getInt("items[0].activeGeneration"));
         assertEquals(3, titles(timeline, position).size());
     }
 
@@ -176,14 +176,14 @@ class RebuildSafetyTest {
         try {
             projector.resumeRebuild();
             JsonPath status = projections();
-            assertEquals("rebuilding", status.getString("[0].rebuild.state"));
-            assertEquals("busy-instance", status.getString("[0].rebuild.owner"));
+            assertEquals("rebuilding", status.getString("items[0].rebuild.state"));
+            assertEquals("busy-instance", status.getString("items[0].rebuild.owner"));
         } finally {
             generations.abandon(generation, "the test gave it up");
         }
         JsonPath status = projections();
-        assertEquals("abandoned", status.getString("[0].rebuild.state"));
-        assertEquals("the test gave it up", status.getString("[0].rebuild.reason"));
+        assertEquals("abandoned", status.getString("items[0].rebuild.state"));
+        assertEquals("the test gave it up", status.getString("items[0].rebuild.reason"));
         assertEquals(
                 List.of(""),
                 column("select coalesce(building_generation::text, '') from projection_state where ? > 0", generation));
@@ -193,8 +193,8 @@ class RebuildSafetyTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             JsonPath status = projections();
-            if (status.getInt("[0].rebuild.generation") == generation
-                    && !"rebuilding".equals(status.getString("[0].rebuild.state"))) {
+            if (status.getInt("items[0].rebuild.generation") == generation
+                    && !"rebuilding".equals(status.getString("items[0].rebuild.state"))) {
                 return status;
             }
             if (System.nanoTime() > deadline) {
@@ -216,7 +216,7 @@ class RebuildSafetyTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("events.title");
+                .getList("items.title");
     }
 
     private void execute(String sql, int generation) throws Exception {

@@ -34,7 +34,7 @@ class RebuildTest {
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(200);
-        int generationBefore = given().get("/v1/projections").then().extract().path("[0].activeGeneration");
+        int generationBefore = given().get("/v1/projections").then().extract().path("items[0].activeGeneration");
 
         AtomicBoolean querying = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Integer> sizes = new ConcurrentLinkedQueue<>();
@@ -46,7 +46,7 @@ class RebuildTest {
                         .statusCode(200)
                         .extract()
                         .jsonPath()
-                        .getList("events");
+                        .getList("items");
                 sizes.add(events.size());
             }
         });
@@ -57,7 +57,7 @@ class RebuildTest {
             int active = generationBefore;
             while (active == generationBefore && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
-                active = given().get("/v1/projections").then().extract().path("[0].activeGeneration");
+                active = given().get("/v1/projections").then().extract().path("items[0].activeGeneration");
             }
             assertTrue(active > generationBefore, "the rebuild switched generations");
             Thread.sleep(300);
@@ -72,7 +72,7 @@ class RebuildTest {
                 .then()
                 .extract()
                 .jsonPath()
-                .getList("events.title");
+                .getList("items.title");
         assertEquals(30, titles.size());
         assertEquals(30, titles.stream().distinct().count());
         given().contentType(ContentType.JSON)

@@ -73,7 +73,7 @@ class QueryApiTest {
                 .then()
                 .statusCode(200)
                 .body(
-                        "events.title",
+                        "items.title",
                         contains(
                                 "Pentagon issues an ultimatum",
                                 "Amodei meets Hegseth at the White House",
@@ -83,42 +83,42 @@ class QueryApiTest {
                 .queryParam("type", "terms-refused")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(2, 3));
+                .body("items.sequence", contains(2, 3));
         given().queryParam("actor", "pete-hegseth")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(2));
+                .body("items.sequence", contains(2));
         given().queryParam("tag", "surveillance")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(3));
+                .body("items.sequence", contains(3));
         given().queryParam("source", "reuters")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(1));
+                .body("items.sequence", contains(1));
         given().queryParam("q", "surveillance refuses")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(3));
+                .body("items.sequence", contains(3));
         given().queryParam("q", "Hegseth")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(2));
+                .body("items.sequence", contains(2));
         // a day-precision event on Feb 18 New York time overlaps [Feb 18 12:00Z, Feb 19)
         given().queryParam("from", "2026-02-18T12:00:00Z")
                 .queryParam("to", "2026-02-19")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(1));
+                .body("items.sequence", contains(1));
         given().queryParam("order", "desc")
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
-                .body("events.sequence", contains(3, 2, 1));
+                .body("items.sequence", contains(3, 2, 1));
         given().queryParam("actor", "anthropic")
                 .queryParam("type", "terms-refused")
                 .get("/v1/events")
                 .then()
-                .body("events.timelineId", hasItem(timeline));
+                .body("items.timelineId", hasItem(timeline));
     }
 
     @Test
@@ -128,7 +128,7 @@ class QueryApiTest {
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.sequence", contains(1, 2))
+                .body("items.sequence", contains(1, 2))
                 .body("nextCursor", notNullValue())
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", org.hamcrest.Matchers.not(containsString("waitFor")))
@@ -139,7 +139,7 @@ class QueryApiTest {
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.sequence", contains(3))
+                .body("items.sequence", contains(3))
                 .body("nextCursor", nullValue());
 
         given().queryParam("limit", 2)
@@ -149,14 +149,14 @@ class QueryApiTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("cursor"));
+                .body("errors[0].parameter", equalTo("cursor"));
         String tampered = cursor.charAt(0) == 'A' ? "B" + cursor.substring(1) : "A" + cursor.substring(1);
         given().queryParam("cursor", tampered)
                 .queryParam("limit", 2)
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("cursor"));
+                .body("errors[0].parameter", equalTo("cursor"));
         given().queryParam("cursor", "garbage").get("/v1/events").then().statusCode(400);
     }
 
@@ -184,8 +184,8 @@ class QueryApiTest {
                 .get("/v1/actors?type=meeting-held&type=ultimatum-issued&tag=meeting")
                 .then()
                 .statusCode(200)
-                .body("id", contains("dario-amodei", "pete-hegseth"))
-                .body("eventCount", contains(1, 1));
+                .body("items.id", contains("dario-amodei", "pete-hegseth"))
+                .body("items.eventCount", contains(1, 1));
     }
 
     @Test
@@ -194,25 +194,25 @@ class QueryApiTest {
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("from"));
+                .body("errors[0].parameter", equalTo("from"));
         given().queryParam("limit", 501)
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("limit"));
+                .body("errors[0].parameter", equalTo("limit"));
         given().queryParam("order", "sideways").get("/v1/events").then().statusCode(400);
         given().queryParam("from", "+300000-01-01T00:00:00Z")
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("from"));
+                .body("errors[0].parameter", equalTo("from"));
         given().queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-02-01")
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].parameter", equalTo("from"))
                 .body("errors[0].rule", equalTo("beforeTo"));
         given().queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-02")
@@ -223,20 +223,20 @@ class QueryApiTest {
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("q"));
+                .body("errors[0].parameter", equalTo("q"));
         given().queryParam("type", "nul\u0000byte").get("/v1/events").then().statusCode(400);
         given().queryParam("cursor", "").get("/v1/events").then().statusCode(200);
         given().queryParam("waitFor", "nonsense")
                 .get("/v1/events")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("waitFor"));
+                .body("errors[0].parameter", equalTo("waitFor"));
         // a position the journal never reached can never be projected: refused at once, not 503 after the timeout
         given().queryParam("waitFor", timeline + ":99")
                 .get("/v1/events")
                 .then()
                 .statusCode(404)
                 .body("type", equalTo("https://annals.dev/problems/not-found"))
-                .body("errors[0].field", equalTo("waitFor"));
+                .body("errors[0].parameter", equalTo("waitFor"));
     }
 }

@@ -230,7 +230,7 @@ class QueryOracleTest {
             }
             Response page = request.get("/v1/events");
             page.then().statusCode(200);
-            List<String> pageIds = page.jsonPath().getList("events.id");
+            List<String> pageIds = page.jsonPath().getList("items.id");
             for (String id : pageIds) {
                 assertEquals(true, seen.add(id), "event " + id + " returned twice");
             }

@@ -44,7 +44,7 @@ class ReadYourWritesTest {
                     .statusCode(200)
                     .extract()
                     .jsonPath()
-                    .getList("events.id");
+                    .getList("items.id");
             assertEquals(List.of(event.get("id")), ids, "append " + i);
             given().queryParam("waitFor", position)
                     .get("/v1/events/{id}", event.get("id"))
@@ -74,7 +74,7 @@ class ReadYourWritesTest {
                     .statusCode(200)
                     .extract()
                     .jsonPath()
-                    .getList("events.title");
+                    .getList("items.title");
             assertEquals(List.of("applied"), titles);
         } finally {
             DecoderFaults.clear(decoder);
@@ -99,13 +99,13 @@ class ReadYourWritesTest {
                     .statusCode(404)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://annals.dev/problems/not-found"))
-                    .body("errors[0].field", equalTo("waitFor"))
+                    .body("errors[0].parameter", equalTo("waitFor"))
                     .body("errors[0].rule", equalTo("appended"));
         }
         given().queryParam("waitFor", position)
                 .get("/v1/timelines/{t}/events", timeline)
                 .then()
                 .statusCode(200)
-                .body("events.size()", equalTo(1));
+                .body("items.size()", equalTo(1));
     }
 }

@@ -54,13 +54,13 @@ class WindowBoundTest {
                 .extract()
                 .path("position");
 
-        titles(timeline, position, "2024-12-31T09:59:59Z", null).body("events.title", contains("early", "late"));
-        titles(timeline, position, "2024-12-31T10:00:00Z", null).body("events.title", contains("late"));
-        titles(timeline, position, null, "2024-01-01T12:00:01Z").body("events.title", contains("early", "late"));
-        titles(timeline, position, null, "2024-01-01T12:00:00Z").body("events.title", contains("early"));
+        titles(timeline, position, "2024-12-31T09:59:59Z", null).body("items.title", contains("early", "late"));
+        titles(timeline, position, "2024-12-31T10:00:00Z", null).body("items.title", contains("late"));
+        titles(timeline, position, null, "2024-01-01T12:00:01Z").body("items.title", contains("early", "late"));
+        titles(timeline, position, null, "2024-01-01T12:00:00Z").body("items.title", contains("early"));
         titles(timeline, position, "2024-12-31T10:00:00Z", "2024-12-31T10:00:01Z")
-                .body("events.title", contains("late"));
-        titles(timeline, position, "2025-01-01T12:00:00Z", null).body("events", empty());
+                .body("items.title", contains("late"));
+        titles(timeline, position, "2025-01-01T12:00:00Z", null).body("items", empty());
     }
 
     private static io.restassured.response.ValidatableResponse titles(

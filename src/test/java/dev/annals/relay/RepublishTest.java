@@ -160,7 +160,7 @@ class RepublishTest {
                 .statusCode(status)
                 .contentType("application/problem+json");
         if (field != null) {
-            response.body("errors.field", hasItem(field)).body("errors.rule", hasItem(rule));
+            response.body("errors.pointer", hasItem(field)).body("errors.rule", hasItem(rule));
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.annals.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -163,14 +164,16 @@ class SecurityTest {
         return response.statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://annals.dev/problems/unauthorized"))
-                .body("status", equalTo(401));
+                .body("status", equalTo(401))
+                .body("requestId", notNullValue());
     }
 
     private static ValidatableResponse forbidden(ValidatableResponse response) {
         return response.statusCode(403)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://annals.dev/problems/forbidden"))
-                .body("status", equalTo(403));
+                .body("status", equalTo(403))
+                .body("requestId", notNullValue());
     }
 
     private static String unsigned(String claims) {
