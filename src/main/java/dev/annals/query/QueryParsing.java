@@ -2,7 +2,6 @@ package dev.annals.query;
 
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
-import dev.annals.journal.QueryParams;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,8 +42,24 @@ final class QueryParsing {
         throw invalid("order", "enum", "must be asc or desc");
     }
 
+    /** A page size: 1..max ({@code annals.query.max-limit}), the default when absent. */
     static int limit(String raw, int defaultLimit, int max) {
-        return raw == null || raw.isBlank() ? defaultLimit : (int) QueryParams.positiveLong("limit", raw, max);
+        if (raw == null || raw.isBlank()) {
+            return defaultLimit;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("limit", "type", "must be a whole number from 1 to " + max);
+        }
+        if (value < 1) {
+            throw invalid("limit", "minimum", "must be at least 1");
+        }
+        if (value > max) {
+            throw invalid("limit", "maximum", "must be at most " + max + " (annals.query.max-limit)");
+        }
+        return (int) value;
     }
 
     static List<String> list(String name, List<String> raw) {
