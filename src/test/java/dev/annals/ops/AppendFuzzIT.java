@@ -130,7 +130,7 @@ class AppendFuzzIT {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> valid =
-                FuzzEvents.events().list().ofMinSize(1).ofMaxSize(4).map(AppendFuzzIT::json);
+                FuzzEvents.events().list().ofMinSize(1).ofMaxSize(3).map(AppendFuzzIT::json);
         // some bodies are cut or have a byte replaced: malformed JSON must be a 4xx too
         Arbitrary<String> damaged = Combinators.combine(
                         valid, Arbitraries.integers().between(0, 10_000))
