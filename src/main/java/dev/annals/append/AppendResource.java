@@ -121,7 +121,8 @@ public class AppendResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
-            description = "More than 1000 events in one append, or an event larger than 256 KiB as JSON.",
+            description = "More than 1000 events in one append, an event larger than 256 KiB as JSON, or a body "
+                    + "larger than annals.http.max-body-bytes (2 MiB by default).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "415",

@@ -48,6 +48,7 @@ public class AppendValidator {
         for (int i = 0; i < body.size(); i++) {
             contract.addAll(errors("/" + i, envelope.validate(body.get(i))));
             contract.addAll(JsonText.nulCharacters("/" + i, body.get(i)));
+            contract.addAll(ControlCharacters.errors("/" + i, body.get(i)));
             contract.addAll(OccurredAtRange.errors("/" + i, body.get(i)));
         }
         if (!contract.isEmpty()) {

@@ -18,6 +18,9 @@ public interface AnnalsConfig {
     /** Limits of the append API. */
     AppendConfig append();
 
+    /** Limits of every HTTP request (body size, query-string length). */
+    HttpLimitsConfig http();
+
     /** CloudEvents attributes of published records. */
     CloudEvents cloudevents();
 

@@ -12,11 +12,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json answers every operation can give without repeating them on each method: 500 for an
- * unexpected failure and 503 when PostgreSQL is unreachable or a statement timed out.
+ * unexpected failure, 503 when PostgreSQL is unreachable or a statement timed out, and 414 for an overlong query.
  */
 public class ProblemResponsesFilter implements OASFilter {
     /** Sorted, so that the generated document is the same on every run. */
     private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
+            "414",
+            "The query string is longer than annals.http.max-query-length (problem+json, rule maxQueryLength).",
             "500",
             "Unexpected failure (problem+json, no details leaked).",
             "503",

@@ -16,6 +16,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_CONFLICT(409, "idempotency-key-conflict", "The Idempotency-Key was used for another request"),
     BATCH_TOO_LARGE(413, "batch-too-large", "Too many events in one append"),
     EVENT_TOO_LARGE(413, "event-too-large", "An event is too large"),
+    BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INVALID_EVENT(422, "invalid-event", "An event is not valid for its type"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A backing service is unavailable"),

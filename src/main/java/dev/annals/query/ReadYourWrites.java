@@ -72,8 +72,11 @@ public class ReadYourWrites {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw ProblemType.PROJECTION_LAGGING.exception("The read model has not applied " + position + " within "
-                        + config.query().waitTimeout().toMillis() + " ms; retry shortly");
+                long max = config.query().waitTimeout().toMillis();
+                throw ProblemType.PROJECTION_LAGGING.exception(
+                        "The read model has not applied " + position + " within " + max
+                                + " ms (annals.query.wait-timeout); retry shortly",
+                        List.of(new FieldError("waitFor", "maxWait", "waited " + max + " ms, the longest wait")));
             }
             try {
                 seen = signal.awaitAfter(seen, Math.min(left, poll));

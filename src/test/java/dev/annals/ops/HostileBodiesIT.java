@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * With a 256 MiB heap, hostile append bodies of up to 16 MiB sent at once (many empty events, deep nesting, huge
+ * With a 256 MiB heap and annals.http.max-body-bytes raised to 16 MiB, hostile append bodies of up to 16 MiB sent at once (many empty events, deep nesting, huge
  * strings and numbers, many large events) are refused with problem+json or answered 503, the app never runs out of
  * memory (it would exit), and a normal append then succeeds.
  */
@@ -78,8 +78,11 @@ class HostileBodiesIT {
                 "huge number", Set.of(413, 503),
                 "large events", Set.of(422, 503),
                 "tiny nodes", Set.of(413, 503));
-        try (PackagedApp app =
-                PackagedApp.start("hostile-bodies", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"))) {
+        try (PackagedApp app = PackagedApp.start(
+                "hostile-bodies",
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+                // bodies up to the HTTP server's backstop, so that the parser's limits and budget are tried
+                Map.of("ANNALS_HTTP_MAX_BODY_BYTES", Integer.toString(16 * 1024 * 1024)))) {
             int copies = 4;
             ExecutorService clients = Executors.newFixedThreadPool(copies * bodies.size());
             CountDownLatch start = new CountDownLatch(1);

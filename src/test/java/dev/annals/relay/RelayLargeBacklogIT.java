@@ -37,7 +37,9 @@ class RelayLargeBacklogIT {
                 Map.of(
                         "ANNALS_PROJECTION_ENABLED", "false",
                         "ANNALS_RELAY_DELIVERY_TIMEOUT", "5s",
-                        "ANNALS_RELAY_TIMELINE_BACKOFF_MAX", "5s"))) {
+                        "ANNALS_RELAY_TIMELINE_BACKOFF_MAX", "5s",
+                        // appends of 30 events of ~200 KiB (6 MB) build the backlog quickly
+                        "ANNALS_HTTP_MAX_BODY_BYTES", "16777216"))) {
             AnnalsInfraResource.stopKafka();
             try {
                 for (int a = 0; a < APPENDS; a++) {

@@ -100,8 +100,8 @@ class RelayRecoveryTest {
         relay.stop();
         List<String> ids = new ArrayList<>();
         try {
-            // ~9 MiB in one append (over the round's byte cap on its own), then two ~2 MiB appends
-            for (int count : new int[] {220, 50, 50}) {
+            // ~10 MiB in seven appends of ~1.5 MB (each under annals.http.max-body-bytes): over the round's byte cap
+            for (int count : new int[] {50, 50, 50, 50, 50, 50, 50}) {
                 List<Map<String, Object>> events = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     events.add(large("large " + i));
