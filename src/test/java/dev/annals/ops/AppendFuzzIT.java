@@ -2,6 +2,8 @@ package dev.annals.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,22 +23,19 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Fuzzes append bodies against the packaged app (jqwik properties are not run by the Quarkus JUnit extension, so the
- * app runs as its own process, as for every IT): every answer is either 201 with each event read back from the
- * journal exactly as sent, or a 4xx problem+json with nothing stored, never a 5xx.
+ * Fuzzes append bodies (QuickTheories: generated, shrunk to a minimal body on failure, the seed printed) against the
+ * packaged app: every answer is either 201 with each event read back from the journal exactly as sent, or a 4xx
+ * problem+json with nothing stored, never a 5xx.
  */
 class AppendFuzzIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,21 +49,42 @@ class AppendFuzzIT {
 
     private static PackagedApp app;
 
-    @BeforeContainer
+    private static final int TRIES = 200;
+
+    @BeforeAll
     static void start() throws Exception {
         app = PackagedApp.start("append-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         if (app != null) {
             app.close();
         }
     }
 
-    @Property(tries = 200)
-    @StatisticsReport(onFailureOnly = false)
-    void anAppendIsStoredExactlyOrRefusedWithNothingStored(@ForAll("bodies") String body) throws Exception {
+    @Test
+    void anAppendIsStoredExactlyOrRefusedWithNothingStored() {
+        Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+        qt().withExamples(TRIES).withShrinkCycles(50).forAll(bodies()).checkAssert(body -> {
+            try {
+                answers.computeIfAbsent(appendAndCheck(body), k -> new LongAdder())
+                        .increment();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        // both outcomes must be exercised, or the property proves little
+        long total = answers.values().stream().mapToLong(LongAdder::sum).sum();
+        System.out.println("AppendFuzzIT answers over " + total + " bodies: " + answers);
+        for (String outcome : List.of("201", "4xx")) {
+            long seen = answers.getOrDefault(outcome, new LongAdder()).sum();
+            assertTrue(seen * 10 >= total, outcome + " in at least 10 % of " + total + " bodies: " + answers);
+        }
+    }
+
+    /** Appends the body and checks the answer; returns "201" or "4xx". */
+    private static String appendAndCheck(String body) throws Exception {
         String timeline = Fixtures.timeline("fuzz");
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/timelines/" + timeline + "/events"))
@@ -75,28 +95,24 @@ class AppendFuzzIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        Statistics.label("answer").collect(status == 201 ? "201" : status >= 400 && status < 500 ? "4xx" : "other");
         assertTrue(status == 201 || status >= 400 && status < 500, status + " " + response.body());
-        // both outcomes must be exercised, or the property proves little
-        Statistics.label("answer").coverage(checker -> {
-            checker.check("201").percentage(p -> p >= 10);
-            checker.check("4xx").percentage(p -> p >= 10);
-        });
         if (status == 201) {
             assertStoredExactly(timeline, JSON.readTree(body));
+            return "201";
         } else {
             assertEquals(
                     "application/problem+json",
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
             assertEquals(0, journalRows(timeline), "nothing stored after " + status + " " + response.body());
+            return "4xx";
         }
     }
 
     private static void assertStoredExactly(String timeline, JsonNode sent) throws Exception {
         JsonNode page = JSON.readTree(app.get("/v1/timelines/" + timeline + "/stream?fromSequence=1&limit=500")
                 .body());
-        JsonNode stored = page.path("events");
+        JsonNode stored = page.path("items");
         assertEquals(sent.size(), stored.size(), page.toString());
         for (int i = 0; i < sent.size(); i++) {
             JsonNode in = sent.get(i);
@@ -129,15 +145,13 @@ class AppendFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<String> bodies() {
-        Arbitrary<String> valid =
-                FuzzEvents.events().list().ofMinSize(1).ofMaxSize(3).map(AppendFuzzIT::json);
+    static Gen<String> bodies() {
+        Gen<String> valid = lists().of(FuzzEvents.events()).ofSizeBetween(1, 3).map(AppendFuzzIT::json);
         // some bodies are cut or have a byte replaced: malformed JSON must be a 4xx too
-        Arbitrary<String> damaged = Combinators.combine(
-                        valid, Arbitraries.integers().between(0, 10_000))
-                .as((text, at) -> text.substring(0, at % text.length()) + (at % 3 == 0 ? "\u0000\"" : ""));
-        return Arbitraries.frequencyOf(Tuple.of(8, valid), Tuple.of(2, damaged));
+        Gen<String> damaged = valid.zip(
+                Generate.range(0, 10_000),
+                (text, at) -> text.substring(0, at % text.length()) + (at % 3 == 0 ? "\u0000\"" : ""));
+        return Generate.frequency(Pair.of(8, valid), Pair.of(2, damaged));
     }
 
     private static String json(List<Map<String, Object>> events) {
