@@ -55,7 +55,9 @@ final class RelaySession implements AutoCloseable {
         props.setProperty("loginTimeout", "10");
         Connection connection = new Driver().connect(url, props);
         if (connection == null) {
-            throw new SQLException("not a PostgreSQL JDBC URL: " + url);
+            throw new SQLException(
+                    "not a PostgreSQL JDBC URL (quarkus.datasource.jdbc.url)"); // never echo it: it may hold
+            // credentials
         }
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select set_config('tcp_keepalives_idle', '"
