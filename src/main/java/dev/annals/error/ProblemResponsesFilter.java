@@ -39,7 +39,8 @@ public class ProblemResponsesFilter implements OASFilter {
         return operation;
     }
 
-    private static APIResponse problem(String description) {
+    /** A response documented as a problem+json {@code Problem}; for other OpenAPI filters too. */
+    public static APIResponse problem(String description) {
         MediaType media =
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);

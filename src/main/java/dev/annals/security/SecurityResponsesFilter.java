@@ -1,15 +1,11 @@
 package dev.annals.security;
 
-import dev.annals.error.Problem;
+import dev.annals.error.ProblemResponsesFilter;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
@@ -42,23 +38,17 @@ public class SecurityResponsesFilter implements OASFilter {
                 .getResponses()
                 .addAPIResponse(
                         "401",
-                        problem("No bearer token, or one that is not valid (unreadable, not signed by a trusted key,"
-                                + " expired, another issuer); carries WWW-Authenticate: Bearer."));
+                        ProblemResponsesFilter.problem(
+                                "No bearer token, or one that is not valid (unreadable, not signed by a trusted key,"
+                                        + " expired, another issuer); carries WWW-Authenticate: Bearer."));
         operation
                 .getResponses()
                 .addAPIResponse(
                         "403",
-                        problem("The token's groups lack role " + role
+                        ProblemResponsesFilter.problem("The token's groups lack role " + role
                                 + (Roles.WRITER.equals(role)
                                         ? ", or the timeline is outside the token's write scope."
                                         : ".")));
         return operation;
-    }
-
-    private static APIResponse problem(String description) {
-        MediaType media =
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
-        return OASFactory.createAPIResponse().description(description).content(content);
     }
 }

@@ -8,11 +8,9 @@ import dev.annals.support.Api;
 import dev.annals.support.Fixtures;
 import dev.annals.testing.TestKeys;
 import dev.annals.testing.TestTokens;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +29,9 @@ final class HostileTokenCases {
                 TestKeys.in(Path.of("target", "annals-other-keys"), TestTokens.ISSUER)
                         .token("mallory", Set.of("writer", "admin"), Duration.ofHours(1)),
                 "token with alg none",
-                unsigned("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"mallory\",\"groups\":[\"writer\"],"
-                        + "\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}"),
+                TestTokens.unsigned(
+                        "{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"mallory\",\"groups\":[\"writer\"],"
+                                + "\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}"),
                 "expired token",
                 TestTokens.keys().token("late", Set.of("writer"), Duration.ofMinutes(-10)),
                 "token with the wrong issuer",
@@ -41,7 +40,9 @@ final class HostileTokenCases {
                 "token that is not a JWT",
                 "not.a.jwt",
                 "token with a tampered payload",
-                tampered(TestTokens.withGroups("reader")));
+                TestTokens.tampered(
+                        TestTokens.withGroups("reader"),
+                        payload -> payload.replace("[\"reader\"]", "[\"reader\",\"writer\",\"admin\"]")));
         List<HostileCase> cases = new ArrayList<>();
         bad.forEach((name, token) -> {
             cases.add(of("append: " + name, 401, UNAUTHORIZED, t -> append(api(token), t)));
@@ -83,21 +84,5 @@ final class HostileTokenCases {
         return answer(request.contentType("application/json")
                 .body(Fixtures.json(List.of(Fixtures.statement("hostile token"))))
                 .post(APPEND, t));
-    }
-
-    private static String unsigned(String claims) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
-    }
-
-    /** The reader's signature over a payload that now claims the writer and admin groups. */
-    private static String tampered(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("[\"reader\"]", "[\"reader\",\"writer\",\"admin\"]");
-        return parts[0] + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
-                + parts[2];
     }
 }

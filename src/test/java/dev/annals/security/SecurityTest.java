@@ -19,13 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,15 +117,20 @@ class SecurityTest {
         TestKeys otherKey = TestKeys.in(Path.of("target", "annals-other-keys"), TestTokens.ISSUER);
         TestKeys otherIssuer = TestKeys.in(Path.of("target", "annals-test-keys"), "https://someone-else.example");
         Map<String, String> tokens = Map.of(
-                "signed by another key", otherKey.token("mallory", Set.of(Roles.WRITER), Duration.ofHours(1)),
-                "wrong issuer", otherIssuer.token("mallory", Set.of(Roles.WRITER), Duration.ofHours(1)),
-                "expired", TestTokens.keys().token("late", Set.of(Roles.WRITER), Duration.ofSeconds(-120)),
+                "signed by another key",
+                otherKey.token("mallory", Set.of(Roles.WRITER), Duration.ofHours(1)),
+                "wrong issuer",
+                otherIssuer.token("mallory", Set.of(Roles.WRITER), Duration.ofHours(1)),
+                "expired",
+                TestTokens.keys().token("late", Set.of(Roles.WRITER), Duration.ofSeconds(-120)),
                 "alg none",
-                        unsigned("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"mallory\","
-                                + "\"groups\":[\"writer\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 3600)
-                                + "}"),
-                "garbage", "not-a-jwt",
-                "tampered payload", tamper(WRITER));
+                TestTokens.unsigned("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"mallory\","
+                        + "\"groups\":[\"writer\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 3600)
+                        + "}"),
+                "garbage",
+                "not-a-jwt",
+                "tampered payload",
+                TestTokens.tampered(WRITER, payload -> payload.replace("\"writer\"", "\"admin\"")));
         String timeline = Fixtures.timeline("bad-token");
         tokens.forEach((name, token) -> {
             unauthorized(append(as(token), timeline), name)
@@ -174,21 +177,6 @@ class SecurityTest {
                 .body("type", equalTo("https://annals.dev/problems/forbidden"))
                 .body("status", equalTo(403))
                 .body("requestId", notNullValue());
-    }
-
-    private static String unsigned(String claims) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
-    }
-
-    /** The same signature over a payload that now claims the admin group. */
-    private static String tamper(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String forged = payload.replace("\"writer\"", "\"admin\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "."
-                + parts[2];
     }
 
     private static long journalRows(String timeline) {
