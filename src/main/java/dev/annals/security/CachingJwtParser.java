@@ -42,8 +42,8 @@ public class CachingJwtParser implements JWTParser {
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         JsonWebToken cached = verified.getIfPresent(bearerToken);
-        if (cached != null && cached.getExpirationTime() > Instant.now().getEpochSecond()) {
-            return cached;
+        if (cached != null) {
+            return cached; // never past its exp: the cache expires each entry then (UntilExpiry)
         }
         JsonWebToken jwt = delegate.parse(bearerToken);
         verified.put(bearerToken, jwt);

@@ -42,7 +42,7 @@ public class WriteScopeFilter {
         });
     }
 
-    /** The claim as a list of strings; a single string is a list of one, anything else allows nothing. */
+    /** The claim as a list of strings (a JSON array is a collection too); a single string is a list of one, anything else allows nothing. */
     static WriteScope scopeOf(Object value) {
         if (value == null) {
             return WriteScope.UNRESTRICTED;
@@ -52,12 +52,6 @@ public class WriteScopeFilter {
         }
         if (value instanceof Collection<?> many) {
             return new WriteScope(many.stream()
-                    .map(WriteScopeFilter::text)
-                    .filter(s -> s != null)
-                    .toList());
-        }
-        if (value instanceof jakarta.json.JsonArray array) {
-            return new WriteScope(array.stream()
                     .map(WriteScopeFilter::text)
                     .filter(s -> s != null)
                     .toList());

@@ -1,5 +1,6 @@
 package dev.annals.devrun;
 
+import dev.annals.testing.PackagedEnv;
 import dev.annals.testing.TestKeys;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,9 +53,7 @@ final class DevCredentials {
 
     /** The settings the packaged app needs to trust the dev tokens. */
     void putInto(Map<String, String> env) {
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
-        env.put("ANNALS_QUERY_CURSOR_SECRET", cursorSecret);
+        PackagedEnv.trust(env, keys, cursorSecret);
     }
 
     String token(String role) {

@@ -16,9 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -104,7 +101,10 @@ class AppendFuzzIT {
                     "application/problem+json",
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
-            assertEquals(0, journalRows(timeline), "nothing stored after " + status + " " + response.body());
+            assertEquals(
+                    0,
+                    AnnalsInfraResource.journalRows(timeline),
+                    "nothing stored after " + status + " " + response.body());
             return "4xx";
         }
     }
@@ -130,18 +130,6 @@ class AppendFuzzIT {
                     out.path("occurredAtPrecision").asText());
             OffsetDateTime sentAt = OffsetDateTime.parse(in.get("occurredAt").asText());
             assertEquals(sentAt, OffsetDateTime.parse(out.path("occurredAt").asText()), "occurredAt, offset kept");
-        }
-    }
-
-    private static long journalRows(String timeline) throws Exception {
-        try (Connection connection = AnnalsInfraResource.connect();
-                PreparedStatement statement =
-                        connection.prepareStatement("select count(*) from journal where timeline_id = ?")) {
-            statement.setString(1, timeline);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

@@ -20,9 +20,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ class SecurityTest {
                         .post("/v1/admin/republish")
                         .then(),
                 "republish");
-        assertEquals(0, journalRows(timeline), "nothing stored for an anonymous append");
+        assertEquals(0, AnnalsInfraResource.journalRows(timeline), "nothing stored for an anonymous append");
     }
 
     @Test
@@ -68,7 +65,7 @@ class SecurityTest {
         String timeline = Fixtures.timeline("reader-append");
         forbidden(append(as(READER), timeline));
         forbidden(as(READER).post("/v1/projections/timeline/rebuild").then());
-        assertEquals(0, journalRows(timeline));
+        assertEquals(0, AnnalsInfraResource.journalRows(timeline));
     }
 
     @Test
@@ -89,7 +86,7 @@ class SecurityTest {
         as(ADMIN).get("/v1/projections").then().statusCode(200);
         String timeline = Fixtures.timeline("admin-append");
         forbidden(append(as(ADMIN), timeline));
-        assertEquals(0, journalRows(timeline));
+        assertEquals(0, AnnalsInfraResource.journalRows(timeline));
     }
 
     @Test
@@ -107,7 +104,7 @@ class SecurityTest {
                 .body("[{not json")
                 .post("/v1/timelines/{t}/events", elsewhere)
                 .then());
-        assertEquals(0, journalRows(elsewhere));
+        assertEquals(0, AnnalsInfraResource.journalRows(elsewhere));
         // an exact id is not a prefix
         forbidden(append(as(token), "election-2026-runoff"));
     }
@@ -138,7 +135,7 @@ class SecurityTest {
                     .body(not(containsString("Exception")));
             unauthorized(as(token).get("/v1/events").then(), name);
         });
-        assertEquals(0, journalRows(timeline));
+        assertEquals(0, AnnalsInfraResource.journalRows(timeline));
     }
 
     @Test
@@ -177,18 +174,5 @@ class SecurityTest {
                 .body("type", equalTo("https://annals.dev/problems/forbidden"))
                 .body("status", equalTo(403))
                 .body("requestId", notNullValue());
-    }
-
-    private static long journalRows(String timeline) {
-        try (Connection c = AnnalsInfraResource.connect();
-                PreparedStatement s = c.prepareStatement("select count(*) from journal where timeline_id = ?")) {
-            s.setString(1, timeline);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

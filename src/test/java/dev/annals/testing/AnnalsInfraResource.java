@@ -114,6 +114,21 @@ public class AnnalsInfraResource implements QuarkusTestResourceLifecycleManager 
         return java.sql.DriverManager.getConnection(jdbcUrl(), jdbcUsername(), jdbcPassword());
     }
 
+    /** How many journal rows the timeline has, read straight from the shared test database. */
+    public static long journalRows(String timelineId) {
+        try (java.sql.Connection c = connect();
+                java.sql.PreparedStatement s =
+                        c.prepareStatement("select count(*) from journal where timeline_id = ?")) {
+            s.setString(1, timelineId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** False when {@value #KAFKA_PROPERTY} points at an external broker that tests cannot stop. */
     public static boolean isKafkaEmbedded() {
         return (Boolean) attribute("KafkaEmbedded");

@@ -14,12 +14,17 @@ public final class PackagedEnv {
 
     /** Puts the security settings and a management port into a child process's environment; returns that port. */
     public static int secure(Map<String, String> env, TestKeys keys, String cursorSecret) {
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
-        env.put("ANNALS_QUERY_CURSOR_SECRET", cursorSecret);
+        trust(env, keys, cursorSecret);
         int port = freePort();
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(port));
         return port;
+    }
+
+    /** The key and issuer tokens are verified with, and the cursor secret. */
+    public static void trust(Map<String, String> env, TestKeys keys, String cursorSecret) {
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
+        env.put("ANNALS_QUERY_CURSOR_SECRET", cursorSecret);
     }
 
     public static int freePort() {
