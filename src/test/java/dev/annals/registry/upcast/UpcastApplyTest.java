@@ -127,6 +127,16 @@ class UpcastApplyTest {
     }
 
     @Test
+    void defaultFillingNeverMutatesTheInputEvenWithoutOperationsApplied() {
+        JsonNode schema = json("{'required':['x'],'properties':{'x':{'default':1}}}");
+        JsonNode data = json("{'a':1}");
+        assertEquals(json("{'a':1,'x':1}"), Upcast.NONE.apply(data, schema));
+        assertEquals(
+                json("{'a':1,'x':1}"), upcast("[{'op':'remove','path':'/b'}]").apply(data, schema));
+        assertEquals(json("{'a':1}"), data);
+    }
+
+    @Test
     void theUpcastItselfIsNotChangedByWhatIsDoneToItsResult() {
         Upcast upcast = upcast("[{'op':'add','path':'/court','value':{'name':'Harlow'}}]");
         JsonNode schema = json(
