@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A group of appends as one database round trip: a call of {@code annals_append} (migrations V5, V7) in
+ * A group of appends as one database round trip: a call of {@code annals_append} (migrations V5, V7, V8) in
  * autocommit, so the locks, the idempotency lookups, the preconditions and the writes of every request are one
  * transaction. Its lock waits are bounded by {@code annals.append.lock-timeout}, the call by the statement timeout.
  */
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 class AppendCall {
     private static final String SQL = "select o_req, o_outcome, o_version, o_event_id, o_timeline_id, o_sequence, "
             + "o_content_hash, o_recorded_at from annals_append(?, ?, ?, ?, ?::timestamptz[], ?, ?, ?, ?, ?, ?, "
-            + "?::timestamptz[], ?, ?, ?, ?, ?, ?::interval, ?)";
+            + "?::timestamptz[], ?, ?, ?, ?, ?, ?::interval, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final String lockTimeout;
@@ -66,7 +66,7 @@ class AppendCall {
     }
 
     /** One event of a request, ready for the journal. */
-    record Row(UUID id, String type, String occurredAt, String hash, PayloadParts payload) {}
+    record Row(UUID id, String type, int typeVersion, String occurredAt, String hash, PayloadParts payload) {}
 
     /** What the database answered for one request. */
     sealed interface Answer permits Appended, Conflict, Known, Again, Keyed, KeyConflict {}
@@ -119,6 +119,7 @@ class AppendCall {
             call.setArray(17, connection.createArrayOf("varchar", c.fingerprints));
             call.setString(18, keyRetention);
             call.setString(19, lockTimeout);
+            call.setArray(20, connection.createArrayOf("int4", c.typeVersions));
             call.setQueryTimeout(statementTimeoutSeconds);
             try (ResultSet rs = call.executeQuery()) {
                 return answers(rs, requests);
@@ -182,6 +183,7 @@ class AppendCall {
         final Object[] positions;
         final Object[] ids;
         final Object[] types;
+        final Object[] typeVersions;
         final Object[] occurred;
         final Object[] hashes;
         final Object[] heads;
@@ -205,6 +207,7 @@ class AppendCall {
             positions = new Object[n];
             ids = new Object[n];
             types = new Object[n];
+            typeVersions = new Object[n];
             occurred = new Object[n];
             hashes = new Object[n];
             heads = new Object[n];
@@ -227,6 +230,7 @@ class AppendCall {
                     positions[e] = p + 1;
                     ids[e] = row.id();
                     types[e] = row.type();
+                    typeVersions[e] = row.typeVersion();
                     occurred[e] = row.occurredAt();
                     hashes[e] = row.hash();
                     heads[e] = row.payload().head();

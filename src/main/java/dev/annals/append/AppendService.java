@@ -132,6 +132,8 @@ public class AppendService {
                     timelineId,
                     0,
                     event.type(),
+                    event.typeVersion(),
+                    null,
                     event.occurredAt(),
                     event.occurredAtPrecision(),
                     recordedAt,
@@ -144,6 +146,7 @@ public class AppendService {
             rows.add(new AppendCall.Row(
                     event.id(),
                     event.type(),
+                    event.typeVersion(),
                     ISO_OFFSET_DATE_TIME.format(event.occurredAt()),
                     hashes.get(i),
                     PayloadParts.of(mapper, recorded)));

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
-import dev.annals.event.EventType;
-import dev.annals.event.EventTypeCatalogue;
 import dev.annals.event.JsonSchemas;
 import dev.annals.event.JsonText;
+import dev.annals.registry.DataSchemas;
+import dev.annals.registry.EventTypeRegistry;
+import dev.annals.registry.RegisteredVersion;
+import dev.annals.registry.TypeHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,19 +24,20 @@ import java.util.Set;
 /**
  * Checks an append body before anything is stored: 400 when it breaks the request contract (the envelope schema
  * {@code schemas/event.schema.json}), 413 when the batch is too large, 422 when an event is not valid for the
- * catalogue (unknown type, data failing its type's schema, an id used twice in one batch).
+ * registry (unknown or deprecated type, unknown version, data failing that version's schema, an id used twice in
+ * one batch). Each event is bound with the version its data was validated against.
  */
 @ApplicationScoped
 public class AppendValidator {
     private final ObjectMapper mapper;
-    private final EventTypeCatalogue catalogue;
+    private final EventTypeRegistry registry;
     private final Schema envelope;
     private final int maxEvents;
     private final int maxEventBytes;
 
-    public AppendValidator(ObjectMapper mapper, EventTypeCatalogue catalogue, AnnalsConfig config) {
+    public AppendValidator(ObjectMapper mapper, EventTypeRegistry registry, AnnalsConfig config) {
         this.mapper = mapper;
-        this.catalogue = catalogue;
+        this.registry = registry;
         this.envelope = JsonSchemas.compile(JsonSchemas.read(mapper, "schemas/event.schema.json"));
         this.maxEvents = config.append().maxEvents();
         this.maxEventBytes = config.append().maxEventBytes();
@@ -46,7 +48,7 @@ public class AppendValidator {
         checkEventSizes(body);
         List<FieldError> contract = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            contract.addAll(errors("/" + i, envelope.validate(body.get(i))));
+            contract.addAll(DataSchemas.errors("/" + i, envelope.validate(body.get(i))));
             contract.addAll(JsonText.nulCharacters("/" + i, body.get(i)));
             contract.addAll(ControlCharacters.errors("/" + i, body.get(i)));
             contract.addAll(OccurredAtRange.errors("/" + i, body.get(i)));
@@ -57,26 +59,58 @@ public class AppendValidator {
         }
         List<FieldError> semantic = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        int[] versions = new int[body.size()];
         for (int i = 0; i < body.size(); i++) {
             JsonNode event = body.get(i);
             if (event.hasNonNull("id") && !ids.add(event.get("id").asText().toLowerCase())) {
                 semantic.add(new FieldError("/" + i + "/id", "uniqueItems", "event id appears twice in this batch"));
             }
-            String type = event.get("type").asText();
-            Optional<EventType> known = catalogue.find(type);
-            if (known.isEmpty()) {
-                semantic.add(new FieldError(
-                        "/" + i + "/type", "knownType", "unknown event type '" + type + "'; see GET /v1/event-types"));
-                continue;
+            Optional<RegisteredVersion> version = version(i, event, semantic);
+            if (version.isPresent()) {
+                versions[i] = version.get().version();
+                JsonNode data = event.hasNonNull("data") ? event.get("data") : JsonNodeFactory.instance.objectNode();
+                semantic.addAll(DataSchemas.errors(
+                        "/" + i + "/data", version.get().validator().validate(data)));
             }
-            JsonNode data = event.hasNonNull("data") ? event.get("data") : JsonNodeFactory.instance.objectNode();
-            semantic.addAll(errors("/" + i + "/data", known.get().schema().validate(data)));
         }
         if (!semantic.isEmpty()) {
             throw ProblemType.INVALID_EVENT.exception(
                     semantic.size() + " event rule(s) broken; nothing was stored", semantic);
         }
-        return bind(body);
+        List<NewEvent> bound = bind(body);
+        List<NewEvent> validated = new ArrayList<>(bound.size());
+        for (int i = 0; i < bound.size(); i++) {
+            validated.add(bound.get(i).withTypeVersion(versions[i]));
+        }
+        return validated;
+    }
+
+    /** The version event i is validated against: the one it names, else its type's latest; a field error if none. */
+    private Optional<RegisteredVersion> version(int i, JsonNode event, List<FieldError> errors) {
+        String type = event.get("type").asText();
+        Optional<TypeHead> head = registry.head(type);
+        if (head.isEmpty()) {
+            errors.add(new FieldError(
+                    "/" + i + "/type", "knownType", "unknown event type '" + type + "'; see GET /v1/event-types"));
+            return Optional.empty();
+        }
+        if (head.get().deprecated()) {
+            errors.add(new FieldError(
+                    "/" + i + "/type",
+                    "deprecatedType",
+                    "event type '" + type + "' is deprecated: events of it are no longer accepted"));
+            return Optional.empty();
+        }
+        int named = event.path("typeVersion").asInt(head.get().latestVersion());
+        Optional<RegisteredVersion> version =
+                named <= head.get().latestVersion() ? registry.version(type, named) : Optional.empty();
+        if (version.isEmpty()) {
+            errors.add(new FieldError(
+                    "/" + i + "/typeVersion",
+                    "knownVersion",
+                    "event type '" + type + "' has versions 1 to " + head.get().latestVersion()));
+        }
+        return version;
     }
 
     private void checkBatchShape(JsonNode body) {
@@ -111,21 +145,6 @@ public class AppendValidator {
             throw ProblemType.EVENT_TOO_LARGE.exception(
                     tooLarge.size() + " event(s) too large; nothing was stored", tooLarge);
         }
-    }
-
-    private static List<FieldError> errors(String prefix, List<Error> errors) {
-        List<FieldError> result = new ArrayList<>(errors.size());
-        for (Error error : errors) {
-            String location = error.getInstanceLocation() == null
-                    ? ""
-                    : error.getInstanceLocation().toString();
-            String field = prefix + location;
-            if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                field = field + "/" + error.getProperty();
-            }
-            result.add(new FieldError(field, error.getKeyword(), error.getMessage()));
-        }
-        return result;
     }
 
     private List<NewEvent> bind(JsonNode body) {

@@ -19,8 +19,13 @@ public record NewEvent(
         @Schema(description = "Client-chosen id (UUID), the idempotency key. Generated when absent.")
         UUID id,
 
-        @Schema(description = "Event type from the catalogue.", examples = "terms-refused", required = true)
+        @Schema(description = "Event type from the registry.", examples = "terms-refused", required = true)
         String type,
+
+        @Schema(
+                description = "Version of the type's schema to validate the data against; default: the latest.",
+                minimum = "1")
+        Integer typeVersion,
 
         @Schema(
                 description = "When it happened in the world, ISO-8601 with offset.",
@@ -48,11 +53,18 @@ public record NewEvent(
                 description = "Type-specific object; see GET /v1/event-types/{type}.")
         JsonNode data) {
 
+    /** This event to be validated against {@code version} of its type. */
+    public NewEvent withTypeVersion(int version) {
+        return new NewEvent(
+                id, type, version, occurredAt, occurredAtPrecision, title, summary, actors, sources, tags, data);
+    }
+
     /** This event with its defaults filled in: a fresh id, precision second, empty lists and data. */
     public NewEvent withDefaults() {
         return new NewEvent(
                 id != null ? id : UUID.randomUUID(),
                 type,
+                typeVersion,
                 occurredAt,
                 occurredAtPrecision != null ? occurredAtPrecision : Precision.SECOND,
                 title,

@@ -23,6 +23,8 @@ record PayloadParts(String head, String tail) {
                                     event.timelineId(),
                                     0,
                                     event.type(),
+                                    event.typeVersion(),
+                                    event.writtenTypeVersion(),
                                     event.occurredAt(),
                                     event.occurredAtPrecision(),
                                     event.recordedAt(),

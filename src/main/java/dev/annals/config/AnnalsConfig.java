@@ -98,6 +98,13 @@ public interface AnnalsConfig {
         /** The {@code ce_source} of every published event. */
         @WithDefault("/annals")
         String source();
+
+        /**
+         * Public base URL of this Annals: {@code ce_dataschema} of a record is this followed by
+         * {@code /v1/event-types/{type}/versions/{n}}, where a subscriber fetches the schema of its data.
+         */
+        @WithDefault("http://localhost:8080")
+        String dataschemaBase();
     }
 
     /** Projection settings. */

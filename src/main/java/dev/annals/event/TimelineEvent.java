@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "timelineId",
     "sequence",
     "type",
+    "typeVersion",
+    "writtenTypeVersion",
     "occurredAt",
     "occurredAtPrecision",
     "recordedAt",
@@ -38,10 +40,25 @@ public record TimelineEvent(
         long sequence,
 
         @Schema(
-                description = "Event type from the catalogue (GET /v1/event-types).",
+                description = "Event type from the registry (GET /v1/event-types).",
                 examples = "terms-refused",
                 required = true)
         String type,
+
+        @Schema(
+                description = "Version of the type's schema the data conforms to (GET "
+                        + "/v1/event-types/{type}/versions/{typeVersion}). On the topic and in the journal, the "
+                        + "version it was validated against when appended; in query answers, the latest version, "
+                        + "the data upcast to it when it was written under an earlier one. Absent in events "
+                        + "recorded before the registry existed: they are version 1.",
+                minimum = "1")
+        Integer typeVersion,
+
+        @Schema(
+                description = "Only in query answers, only when the data was upcast: the version the event was "
+                        + "written under (its data in the journal and on the topic conforms to that one).",
+                minimum = "1")
+        Integer writtenTypeVersion,
 
         @Schema(description = "When it happened in the world (ISO-8601 with offset).", required = true)
         OffsetDateTime occurredAt,
@@ -74,5 +91,31 @@ public record TimelineEvent(
         actors = List.copyOf(actors);
         sources = List.copyOf(sources);
         tags = List.copyOf(tags);
+    }
+
+    /** The version the data was written under: {@code typeVersion}, 1 for events older than the registry. */
+    public int writtenVersion() {
+        return writtenTypeVersion != null ? writtenTypeVersion : typeVersion != null ? typeVersion : 1;
+    }
+
+    /** This event with its data as of another version of its type, remembering the version it was written under. */
+    public TimelineEvent asVersion(JsonNode versionData, int version) {
+        int written = writtenVersion();
+        return new TimelineEvent(
+                id,
+                timelineId,
+                sequence,
+                type,
+                version,
+                version == written ? null : written,
+                occurredAt,
+                occurredAtPrecision,
+                recordedAt,
+                title,
+                summary,
+                actors,
+                sources,
+                tags,
+                versionData);
     }
 }

@@ -6,6 +6,7 @@ import dev.annals.config.AnnalsConfig;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
 import dev.annals.event.Times;
+import dev.annals.registry.ReadUpcasting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -22,11 +23,13 @@ public class JournalReader {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ReadUpcasting upcasting;
     private final int timeoutMillis;
 
-    public JournalReader(EntityManager em, ObjectMapper mapper, AnnalsConfig config) {
+    public JournalReader(EntityManager em, ObjectMapper mapper, AnnalsConfig config, ReadUpcasting upcasting) {
         this.em = em;
         this.mapper = mapper;
+        this.upcasting = upcasting;
         this.timeoutMillis = (int) config.query().statementTimeout().toMillis();
     }
 
@@ -98,7 +101,7 @@ public class JournalReader {
 
     private TimelineEvent event(JournalEntry entry) {
         try {
-            return mapper.readValue(entry.payload, TimelineEvent.class);
+            return upcasting.current(mapper.readValue(entry.payload, TimelineEvent.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt journal payload for event " + entry.eventId, e);
         }

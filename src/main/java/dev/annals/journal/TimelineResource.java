@@ -4,7 +4,7 @@ import dev.annals.error.Problem;
 import dev.annals.event.TimelineEvent;
 import dev.annals.http.ETags;
 import dev.annals.http.NextLinks;
-import dev.annals.query.PageLimits;
+import dev.annals.http.PageLimits;
 import dev.annals.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

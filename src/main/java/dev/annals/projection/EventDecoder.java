@@ -3,12 +3,13 @@ package dev.annals.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
-import dev.annals.event.EventType;
-import dev.annals.event.EventTypeCatalogue;
 import dev.annals.event.JsonSchemas;
 import dev.annals.event.JsonText;
 import dev.annals.event.Slugs;
 import dev.annals.event.TimelineEvent;
+import dev.annals.registry.EventTypeRegistry;
+import dev.annals.registry.RegisteredVersion;
+import dev.annals.registry.VersionPaths;
 import dev.annals.relay.CloudEventRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -23,8 +24,9 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Decides whether a topic record is an Annals event the projection can apply. Anyone can write to a topic, so
- * every record is checked: CloudEvents headers, a known type, a well-formed event agreeing with its headers and
- * key, and data valid against its type's schema.
+ * every record is checked: CloudEvents headers, a registered type, a well-formed event agreeing with its headers
+ * and key, and data valid against the version of its type it names (deprecated types included: what was accepted
+ * once stays projectable).
  */
 @ApplicationScoped
 public class EventDecoder {
@@ -32,13 +34,13 @@ public class EventDecoder {
             List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject");
 
     private final ObjectMapper mapper;
-    private final EventTypeCatalogue catalogue;
+    private final EventTypeRegistry registry;
     private final Schema published;
     private volatile Function<ConsumerRecord<String, byte[]>, Rejected> fault;
 
-    public EventDecoder(ObjectMapper mapper, EventTypeCatalogue catalogue) {
+    public EventDecoder(ObjectMapper mapper, EventTypeRegistry registry) {
         this.mapper = mapper;
-        this.catalogue = catalogue;
+        this.registry = registry;
         this.published = JsonSchemas.compile(JsonSchemas.read(mapper, "schemas/published-event.schema.json"));
     }
 
@@ -72,11 +74,11 @@ public class EventDecoder {
             }
         }
         String ceType = header(record, "ce_type");
-        Optional<EventType> type = ceType.startsWith(CloudEventRecords.TYPE_PREFIX)
-                ? catalogue.find(ceType.substring(CloudEventRecords.TYPE_PREFIX.length()))
-                : Optional.empty();
-        if (type.isEmpty()) {
-            return new Rejected(DeadLetterReason.UNKNOWN_TYPE, "ce_type " + ceType + " is not in the catalogue");
+        String typeName = ceType.startsWith(CloudEventRecords.TYPE_PREFIX)
+                ? ceType.substring(CloudEventRecords.TYPE_PREFIX.length())
+                : null;
+        if (typeName == null || registry.version(typeName, 1).isEmpty()) {
+            return new Rejected(DeadLetterReason.UNKNOWN_TYPE, "ce_type " + ceType + " is not a registered type");
         }
         if (record.value() == null) {
             return new Rejected(DeadLetterReason.NOT_JSON, "the record has no value");
@@ -111,7 +113,20 @@ public class EventDecoder {
         if (mismatch != null) {
             return new Rejected(DeadLetterReason.INVALID_EVENT, mismatch);
         }
-        var errors = type.get().schema().validate(event.data());
+        Optional<RegisteredVersion> version = registry.version(event.type(), event.writtenVersion());
+        if (version.isEmpty()) {
+            return new Rejected(
+                    DeadLetterReason.UNKNOWN_TYPE,
+                    "version " + event.writtenVersion() + " of " + event.type() + " is not registered");
+        }
+        String dataschema = header(record, "ce_dataschema");
+        if (dataschema != null && !dataschema.endsWith(VersionPaths.of(event.type(), event.writtenVersion()))) {
+            return new Rejected(
+                    DeadLetterReason.INVALID_EVENT,
+                    "ce_dataschema " + dataschema + " does not name version " + event.writtenVersion() + " of "
+                            + event.type());
+        }
+        var errors = version.get().validator().validate(event.data());
         if (!errors.isEmpty()) {
             return new Rejected(
                     DeadLetterReason.INVALID_DATA,
@@ -132,7 +147,8 @@ public class EventDecoder {
                 || event.recordedAt() == null
                 || event.title() == null
                 || event.data() == null
-                || !event.data().isObject()) {
+                || !event.data().isObject()
+                || event.writtenTypeVersion() != null) {
             return "a required field of the event is missing";
         }
         if (!Slugs.isValid(event.timelineId()) || event.sequence() < 1) {

@@ -6,6 +6,8 @@ import dev.annals.error.DatabaseException;
 import dev.annals.error.PooledConnections;
 import dev.annals.event.TimelineEvent;
 import dev.annals.event.Times;
+import dev.annals.http.Cursors;
+import dev.annals.registry.ReadUpcasting;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +30,17 @@ public class EventQuery {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Cursors cursors;
+    private final ReadUpcasting upcasting;
 
-    public EventQuery(@DataSource("read") AgroalDataSource dataSource, ObjectMapper mapper, Cursors cursors) {
+    public EventQuery(
+            @DataSource("read") AgroalDataSource dataSource,
+            ObjectMapper mapper,
+            Cursors cursors,
+            ReadUpcasting upcasting) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.cursors = cursors;
+        this.upcasting = upcasting;
     }
 
     /** One page, ordered by occurredAt, then timeline id, then sequence. */
@@ -160,7 +168,7 @@ public class EventQuery {
 
     private TimelineEvent parse(String payload) {
         try {
-            return mapper.readValue(payload, TimelineEvent.class);
+            return upcasting.current(mapper.readValue(payload, TimelineEvent.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt read-model payload", e);
         }

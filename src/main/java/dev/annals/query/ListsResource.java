@@ -2,6 +2,7 @@ package dev.annals.query;
 
 import dev.annals.error.Problem;
 import dev.annals.http.NextLinks;
+import dev.annals.http.PageLimits;
 import dev.annals.security.Roles;
 import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;

@@ -5,6 +5,7 @@ import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
 import dev.annals.http.ETags;
 import dev.annals.http.NextLinks;
+import dev.annals.http.PageLimits;
 import dev.annals.journal.TimelineIds;
 import dev.annals.security.Roles;
 import io.micrometer.core.annotation.Timed;

@@ -1,5 +1,6 @@
 package dev.annals.relay;
 
+import dev.annals.registry.VersionPaths;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,12 +22,15 @@ public final class CloudEventRecords {
             String timelineId,
             long sequence,
             String type,
+            int typeVersion,
             OffsetDateTime occurredAt,
             String payload,
             String requestId,
             String traceparent) {}
 
-    public static ProducerRecord<String, byte[]> toRecord(String topic, String source, JournalEvent event) {
+    /** The record of an event; {@code dataschemaBase} is the public URL the schema paths hang from. */
+    public static ProducerRecord<String, byte[]> toRecord(
+            String topic, String source, String dataschemaBase, JournalEvent event) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.eventId());
@@ -34,6 +38,7 @@ public final class CloudEventRecords {
         header(headers, "ce_type", TYPE_PREFIX + event.type());
         header(headers, "ce_time", CeTime.format(event.occurredAt()));
         header(headers, "ce_subject", event.timelineId());
+        header(headers, "ce_dataschema", dataschemaBase + VersionPaths.of(event.type(), event.typeVersion()));
         header(headers, "ce_sequence", Long.toString(event.sequence()));
         header(headers, "ce_sequencetype", "Integer");
         header(headers, "content-type", "application/json");

@@ -34,7 +34,7 @@ public class OutboxRound {
                        sum(payload_bytes) over (order by id) - payload_bytes as bytes_before
                 from outbox where timeline_id <> all(?) order by id limit ?)
             select p.id, j.event_id, j.timeline_id, j.sequence, j.event_type, j.occurred_at, j.payload, p.created_at,
-                   p.request_id, p.traceparent
+                   p.request_id, p.traceparent, j.type_version
             from pending p
             join journal j on j.timeline_id = p.timeline_id and j.sequence between p.from_sequence and p.to_sequence
             where p.events_before = 0 or (p.events_before < ? and p.bytes_before < ?)
@@ -166,6 +166,7 @@ public class OutboxRound {
             throws SQLException {
         String topic = config.topic().name();
         String source = config.cloudevents().source();
+        String dataschemaBase = config.cloudevents().dataschemaBase();
         session.setAutoCommit(false);
         try (PreparedStatement select = session.prepareStatement(SELECT)) {
             select.setArray(1, session.createArrayOf("varchar", heldBack.toArray()));
@@ -182,6 +183,7 @@ public class OutboxRound {
                             rs.getString(3),
                             rs.getLong(4),
                             rs.getString(5),
+                            rs.getInt(11),
                             rs.getObject(6, OffsetDateTime.class),
                             rs.getString(7),
                             rs.getString(9),
@@ -192,7 +194,7 @@ public class OutboxRound {
                         rows.add(current);
                     }
                     current.events++;
-                    records.add(CloudEventRecords.toRecord(topic, source, event));
+                    records.add(CloudEventRecords.toRecord(topic, source, dataschemaBase, event));
                 }
             }
             session.commit();

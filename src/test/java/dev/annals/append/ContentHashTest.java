@@ -16,6 +16,7 @@ class ContentHashTest {
         return new NewEvent(
                 id,
                 "statement-issued",
+                null,
                 OffsetDateTime.parse(occurredAt),
                 Precision.DAY,
                 "A statement",

@@ -26,6 +26,8 @@ class PayloadPartsTest {
                 "sequence-0",
                 sequence,
                 "statement-issued",
+                1,
+                null,
                 OffsetDateTime.parse("2026-02-26T18:00:00-05:00"),
                 Precision.HOUR,
                 OffsetDateTime.parse("2026-02-27T00:00:01.123456Z"),

@@ -18,6 +18,7 @@ import dev.annals.client.model.AppendResult;
 import dev.annals.client.model.AppendedEvent;
 import dev.annals.client.model.Event;
 import dev.annals.client.model.EventPage;
+import dev.annals.client.model.EventTypeSummary;
 import dev.annals.client.model.NewEvent;
 import dev.annals.client.model.Precision;
 import dev.annals.client.model.Problem;
@@ -322,7 +323,11 @@ class GeneratedClientTest {
         assertEquals(actors.stream().distinct().toList(), actors, "no actor twice");
         assertTrue(actors.contains("anthropic"), actors.toString());
 
-        assertEquals(11, new EventTypesApi(client).listEventTypes().getItems().size());
+        assertTrue(new EventTypesApi(client)
+                .listEventTypes(null, 500).getItems().stream()
+                        .map(EventTypeSummary::getType)
+                        .toList()
+                        .containsAll(List.of("terms-refused", "meeting-held", "transition-committed")));
         assertEquals(
                 "timeline",
                 new ProjectionsApi(client).listProjections().getItems().get(0).getName());

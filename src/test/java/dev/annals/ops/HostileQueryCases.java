@@ -201,11 +201,11 @@ final class HostileQueryCases {
                 of("actors: from with SQL", 400, INVALID, t -> get("/v1/actors", Map.of("from", "1' or '1'='1"))),
                 of(
                         "event type: ..%2F..%2Fetc%2Fpasswd",
-                        404, NOT_FOUND, t -> answer(rawPath().get("/v1/event-types/..%2F..%2Fetc%2Fpasswd"))),
+                        400, INVALID, t -> answer(rawPath().get("/v1/event-types/..%2F..%2Fetc%2Fpasswd"))),
                 of(
                         "event type: SQL",
-                        404,
-                        NOT_FOUND,
+                        400,
+                        INVALID,
                         t -> answer(api().get("/v1/event-types/{type}", "x'; drop table journal;--"))),
                 of(
                         "event types: POST",

@@ -212,6 +212,8 @@ class ProjectionStoreTest {
                 timeline,
                 sequence,
                 "statement-issued",
+                1,
+                null,
                 local,
                 precision,
                 OffsetDateTime.parse("2026-03-01T00:00:00Z"),

@@ -1,4 +1,4 @@
-package dev.annals.query;
+package dev.annals.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

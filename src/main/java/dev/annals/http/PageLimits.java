@@ -1,4 +1,4 @@
-package dev.annals.query;
+package dev.annals.http;
 
 import dev.annals.config.AnnalsConfig;
 import dev.annals.journal.QueryParams;
