@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Events written under versions 1 and 2 of a type, and one recorded before the registry existed (a fixture put on
  * the topic as such events are): queries answer them upcast to version 3, before and after a rebuild, while the
- * journal and the topic keep every byte as written.
+ * journal and the topic keep every byte as written. A record of a type registered only after it was dead-lettered
+ * is recovered by the rebuild.
  */
 @QuarkusTest
 @WithTestResource(value = AnnalsInfraResource.class, scope = TestResourceScope.GLOBAL)
@@ -64,6 +65,10 @@ class UpcastReadTest {
                 RulingTypes.event(type, Map.of("presidingJudge", "li-wei", "outcome", "denied", "appealable", true)));
         String legacyTimeline = Fixtures.timeline("legacy");
         String legacy = publishLegacy(legacyTimeline, type);
+        String lateType = RulingTypes.freshName();
+        String lateTimeline = Fixtures.timeline("late-type");
+        long deadBefore = deadLettered();
+        String early = publishLegacy(lateTimeline, lateType);
 
         JsonPath events = given().queryParam("waitFor", timeline + ":4")
                 .get("/v1/timelines/{t}/events", timeline)
@@ -98,7 +103,21 @@ class UpcastReadTest {
         assertEquals("ana-reyes", journalData(v1).get("judge").asText(), "the journal keeps the data as written");
         assertNull(journalData(v1).get("presidingJudge"));
 
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (deadLettered() == deadBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(deadBefore + 1, deadLettered(), "the record of an unregistered type was dead-lettered");
+        given().get("/v1/events/{id}", early).then().statusCode(404);
+        RegistryApiTest.put(lateType, RulingTypes.v1()).then().statusCode(201);
+        given().get("/v1/events/{id}", early).then().statusCode(404);
+
         rebuild();
+        given().get("/v1/events/{id}", early)
+                .then()
+                .statusCode(200)
+                .body("typeVersion", equalTo(1))
+                .body("data.judge", equalTo("ana-reyes"));
         assertUpcast(
                 given().get("/v1/timelines/{t}/events", timeline)
                         .then()
@@ -209,6 +228,15 @@ class UpcastReadTest {
                 return MAPPER.readTree(rs.getString(1)).get("data");
             }
         }
+    }
+
+    private static long deadLettered() {
+        return given().get("/v1/projections")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("items[0].deadLettered");
     }
 
     private static void rebuild() throws InterruptedException {

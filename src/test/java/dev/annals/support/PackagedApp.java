@@ -130,6 +130,17 @@ public final class PackagedApp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.all())
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** SIGTERM, then wait for the exit; returns the exit code. */
     public int terminate() throws InterruptedException {
         process.destroy();
