@@ -121,7 +121,11 @@ public class EventTypeResource {
     @APIResponse(
             responseCode = "200",
             description = "The JSON Schema.",
-            headers = @Header(name = "ETag", description = "Strong entity tag of the schema's bytes."),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Strong entity tag of the schema's bytes.",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -161,7 +165,11 @@ public class EventTypeResource {
     @APIResponse(
             responseCode = "201",
             description = "Version 1, or a new version, was registered.",
-            headers = @Header(name = "Location", description = "Path of the new version's JSON Schema."),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Path of the new version's JSON Schema.",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
