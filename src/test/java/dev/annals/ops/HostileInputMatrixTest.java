@@ -60,6 +60,7 @@ class HostileInputMatrixTest {
         List<HostileCase> cases = new ArrayList<>(HostileAppendCases.cases());
         cases.addAll(HostileQueryCases.cases());
         cases.addAll(HostileTokenCases.cases());
+        cases.addAll(HostileRegistryCases.cases());
         return cases.stream();
     }
 
