@@ -32,7 +32,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
 import java.net.URL;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +59,7 @@ class GeneratedClientTest {
 
     @BeforeEach
     void client() {
-        client = new ApiClient();
-        client.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
-        client.setReadTimeout(Duration.ofSeconds(30));
-        String token = TestTokens.all();
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        client = TestClients.withToken(baseUrl);
         append = new AppendApi(client);
         query = new QueryApi(client);
         journal = new JournalApi(client);

@@ -14,13 +14,11 @@ import dev.annals.client.model.EventTypeDefinition;
 import dev.annals.client.model.NewEvent;
 import dev.annals.client.model.Precision;
 import dev.annals.testing.AnnalsInfraResource;
-import dev.annals.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +37,7 @@ class GeneratedRegistryClientTest {
 
     @BeforeEach
     void client() {
-        client = new ApiClient();
-        client.updateBaseUri(baseUrl.toString().replaceAll("/+$", ""));
-        client.setReadTimeout(Duration.ofSeconds(30));
-        String token = TestTokens.all();
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        client = TestClients.withToken(baseUrl);
     }
 
     @Test

@@ -23,13 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Anyone can write to the topic: garbage goes to the dead-letter topic and the projection carries on. */
@@ -162,9 +159,7 @@ class PoisonRecordsTest {
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return TopicProbe.producer();
     }
 
     /** Dead letters carrying one of the ids (as ce_id or marker header), read from the start of the DLQ. */

@@ -25,14 +25,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,22 +72,14 @@ class UpcastReadTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertUpcast(events, v1, stillV1, v2, v3);
+        List<String> ids = List.of(v1, stillV1, v2, v3);
+        assertUpcast(events, ids);
         given().get("/v1/events/{id}", v1)
                 .then()
                 .body("typeVersion", equalTo(3))
                 .body("writtenTypeVersion", equalTo(1))
                 .body("data.presidingJudge", equalTo("ana-reyes"));
-        assertUpcast(
-                given().get("/v1/timelines/{t}/stream", timeline)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath(),
-                v1,
-                stillV1,
-                v2,
-                v3);
+        assertUpcast(read("/v1/timelines/{t}/stream", timeline), ids);
         awaitLegacy(legacyTimeline, legacy);
 
         List<ConsumerRecord<String, String>> records =
@@ -118,21 +106,16 @@ class UpcastReadTest {
                 .statusCode(200)
                 .body("typeVersion", equalTo(1))
                 .body("data.judge", equalTo("ana-reyes"));
-        assertUpcast(
-                given().get("/v1/timelines/{t}/events", timeline)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath(),
-                v1,
-                stillV1,
-                v2,
-                v3);
+        assertUpcast(read("/v1/timelines/{t}/events", timeline), ids);
         awaitLegacy(legacyTimeline, legacy);
     }
 
-    private static void assertUpcast(JsonPath events, String v1, String stillV1, String v2, String v3) {
-        assertEquals(List.of(v1, stillV1, v2, v3), events.getList("items.id"));
+    private static JsonPath read(String path, String timeline) {
+        return given().get(path, timeline).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void assertUpcast(JsonPath events, List<String> ids) {
+        assertEquals(ids, events.getList("items.id"));
         assertEquals(List.of(3, 3, 3, 3), events.getList("items.typeVersion"));
         assertEquals(java.util.Arrays.asList(1, 1, 2, null), events.getList("items.writtenTypeVersion"));
         assertEquals(
@@ -193,10 +176,7 @@ class UpcastReadTest {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         String value = String.format(template, id, timeline, type);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TopicProbe.producer()) {
             ProducerRecord<String, byte[]> record =
                     new ProducerRecord<>(TopicProbe.TOPIC, timeline, value.getBytes(StandardCharsets.UTF_8));
             Map.of(

@@ -120,23 +120,21 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestTokens.all())
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(path, "POST", json);
     }
 
     public HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return send(path, "PUT", json);
+    }
+
+    private HttpResponse<String> send(String path, String method, String json)
+            throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + path))
                         .timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + TestTokens.all())
-                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

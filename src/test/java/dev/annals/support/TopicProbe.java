@@ -11,9 +11,13 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads the events topic from the beginning with a plain Kafka consumer, as any subscriber would. */
 public final class TopicProbe {
@@ -53,6 +57,13 @@ public final class TopicProbe {
     /** Reads for the whole {@code window}, to prove that nothing (more) arrives. */
     public static List<ConsumerRecord<String, String>> recordsWithin(String timelineId, Duration window) {
         return records(timelineId, window, list -> false);
+    }
+
+    /** A producer to the shared test broker, for records Annals did not write (anyone can write to a topic). */
+    public static KafkaProducer<String, byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, AnnalsInfraResource.kafkaBootstrapServers());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
