@@ -46,7 +46,11 @@ public class AsyncApiResource {
     @APIResponse(
             responseCode = "200",
             description = "The AsyncAPI document.",
-            headers = @Header(name = "ETag", description = "Weak entity tag of the document."),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "Weak entity tag of the document.",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
