@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/asyncapi: every registered type and version as a message, valid for the AsyncAPI parser. */
@@ -133,25 +134,37 @@ class AsyncApiLiveTest {
                 : Integer.compare(Integer.parseInt(a.substring(dot + 2)), Integer.parseInt(b.substring(other + 2)));
     }
 
-    /** Runs node on the contracts script; a missing node or parser fails the test, since CI provides both. */
+    /**
+     * Runs node on the contracts script. Without node or the parser the test fails where the contract tools are
+     * required ({@code ANNALS_CONTRACT_TOOLS=required}, set by .ci/run, which installs them first), and is
+     * aborted with the reason elsewhere: README promises that a JDK is all a developer's test run needs.
+     */
     private static void validateWithTheAsyncApiParser(String document) throws Exception {
-        if (!Files.exists(PARSER)) {
-            fail("@asyncapi/parser is not installed: run `npm ci` in .ci/contracts (missing " + PARSER + ")");
-        }
         Path file = Path.of("target", "asyncapi-live.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, document, StandardCharsets.UTF_8);
+        if (!Files.exists(PARSER)) {
+            toolMissing("@asyncapi/parser is not installed: run `npm ci` in .ci/contracts (missing " + PARSER + ")");
+            return;
+        }
         Process node;
         try {
             node = new ProcessBuilder("node", SCRIPT.toString(), file.toString())
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
-            fail("node is not installed (needed to validate the AsyncAPI document): " + e.getMessage());
+            toolMissing("node is not installed (needed to validate the AsyncAPI document): " + e.getMessage());
             return;
         }
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node did not finish");
         assertEquals(0, node.exitValue(), "the AsyncAPI document of " + file + " is invalid:\n" + output);
+    }
+
+    private static void toolMissing(String reason) {
+        if ("required".equals(System.getenv("ANNALS_CONTRACT_TOOLS"))) {
+            fail(reason);
+        }
+        Assumptions.abort(reason + "; the document is in target/asyncapi-live.json");
     }
 }
