@@ -16,11 +16,14 @@ import {
   type AppendResult,
   type Event,
   type EventPage,
+  type EventType,
+  type EventTypeDefinition,
   type EventTypeList,
   type NewEvent,
   type Problem,
   type ProjectionList,
   type QueryTimelineEventsRequest,
+  type RegisterEventTypeRequest,
   type StreamPage,
 } from 'annals-client';
 
@@ -110,4 +113,61 @@ export async function appendAndQuery(timelineId: string): Promise<string[]> {
   return titles;
 }
 
-export const unused = [untitled, weekly, stringly];
+// A type of the court-case pack (src/main/resources/packs/court-case), registered by an admin token: title,
+// description and examples come from the schema file, as the dev run and the compose seed send them.
+const rulingIssued: EventTypeDefinition = {
+  title: 'Ruling issued',
+  description: 'A court decides something in a case: an order on a motion, a judgment, an appellate decision.',
+  schema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://annals.dev/schemas/event-types/ruling-issued/v1.json',
+    type: 'object',
+    properties: {
+      court: { type: 'string', minLength: 1, maxLength: 200 },
+      issuedBy: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,127}$' } },
+      kind: { type: 'string', enum: ['order', 'judgment', 'appellate-decision', 'other'] },
+      holding: { type: 'string', minLength: 1, maxLength: 2000 },
+    },
+    required: ['court', 'issuedBy', 'kind', 'holding'],
+    additionalProperties: false,
+  },
+  examples: [
+    {
+      court: 'Kessington County Superior Court',
+      issuedBy: ['judge-teodora-vance'],
+      kind: 'order',
+      holding: 'The unpaid-screening-time claim may proceed.',
+    },
+  ],
+};
+// @ts-expect-error schema is required
+const schemaless: EventTypeDefinition = { title: 'Ruling issued', description: 'No schema.' };
+
+export async function registerAppendAndReadBack(adminConfig: Configuration, timelineId: string): Promise<string> {
+  const register: RegisterEventTypeRequest = { type: 'ruling-issued', eventTypeDefinition: rulingIssued };
+  const registered: EventType = await new EventTypesApi(adminConfig).registerEventType(register);
+  const latest: number = registered.latestVersion;
+  const schemaUri: string = registered.versions[registered.versions.length - 1].schema;
+
+  const ruling: NewEvent = {
+    id: '8f9c2d4e-1b7a-4c3e-9d2f-5a6b7c8d9e01',
+    type: 'ruling-issued',
+    typeVersion: latest, // optional: validate against this version rather than the latest
+    occurredAt: new Date('2026-03-03T00:00:00-08:00'),
+    occurredAtPrecision: Precision.Day,
+    title: "Screening-time claim survives Meridian's motion to dismiss",
+    actors: [{ id: 'judge-teodora-vance', name: 'Judge Teodora Vance', role: 'judge' }],
+    sources: [{ publisher: 'Kessington County Superior Court docket', reliability: Reliability.Confirmed }],
+    data: rulingIssued.examples?.[0],
+  };
+  const appended: AppendResult = await appendApi.appendEvents({ timelineId, events: [ruling] });
+  const read: Event = await queryApi.getEvent({ eventId: appended.events[0].id, waitFor: appended.position });
+  // query answers carry the latest version; writtenTypeVersion only when the data was upcast from an older one
+  const typeVersion: number | undefined = read.typeVersion;
+  const writtenTypeVersion: number | undefined = read.writtenTypeVersion;
+  const upcast: boolean = writtenTypeVersion !== undefined && writtenTypeVersion !== typeVersion;
+  const holding: unknown = read.data['holding'];
+  return `${read.type} v${typeVersion ?? 1} (written v${writtenTypeVersion ?? typeVersion ?? 1}, upcast ${upcast}) ${schemaUri} ${String(holding)}`;
+}
+
+export const unused = [untitled, weekly, stringly, schemaless];

@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One-command local run: embedded PostgreSQL and Kafka with data kept under {@code target/annals-dev},
- * the packaged application as a child process, and the demo storyline from {@code src/main/resources/seed}.
+ * the packaged application as a child process, the event-type packs of {@code src/main/resources/packs} and the
+ * demo storylines of {@code src/main/resources/seed}, both loaded through the API.
  */
 public final class DevLauncher {
 
@@ -84,8 +84,8 @@ public final class DevLauncher {
         if (!awaitReady()) {
             return app.isAlive() ? 1 : app.exitValue();
         }
-        loadSeed();
-        printBanner();
+        List<String> timelines = loadDemo();
+        printBanner(timelines);
         int code = app.waitFor();
         log("application exited with code " + code);
         return code;
@@ -138,36 +138,14 @@ public final class DevLauncher {
         return false;
     }
 
-    private void loadSeed() throws IOException, InterruptedException {
-        Path seedDir = baseDir.resolve("src/main/resources/seed");
-        if (!Files.isDirectory(seedDir)) {
-            log("no seed directory " + seedDir + ", nothing to load");
-            return;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(seedDir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted()
-                    .toList();
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            String timelineId = name.substring(0, name.length() - ".json".length());
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(baseUrl() + "/v1/timelines/" + timelineId + "/events"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + credentials.token("writer"))
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String verdict =
-                    response.statusCode() == 201 ? "ok" : "UNEXPECTED (201 expected): " + abbreviate(response.body());
-            log("seed " + name + " -> timeline '" + timelineId + "': HTTP " + response.statusCode() + " " + verdict);
-        }
+    private List<String> loadDemo() throws IOException, InterruptedException {
+        DemoSeeder seeder = new DemoSeeder(http, baseUrl(), credentials, DevLauncher::log);
+        // the packs first: the storylines use their types
+        seeder.registerPacks(baseDir.resolve("src/main/resources/packs"));
+        return seeder.loadStorylines(baseDir.resolve("src/main/resources/seed"));
     }
 
-    private void printBanner() {
+    private void printBanner(List<String> timelines) {
         String line = "=".repeat(72);
         System.out.println(String.join(
                 System.lineSeparator(),
@@ -184,6 +162,8 @@ public final class DevLauncher {
                 "    export WRITER_TOKEN=" + credentials.token("writer"),
                 "    export ADMIN_TOKEN=" + credentials.token("admin"),
                 "  Try              curl -H \"Authorization: Bearer $READER_TOKEN\" " + baseUrl() + "/v1/timelines",
+                "  Storylines       " + (timelines.isEmpty() ? "(none loaded)" : String.join(", ", timelines)),
+                "  Event types      curl -H \"Authorization: Bearer $READER_TOKEN\" " + baseUrl() + "/v1/event-types",
                 "  Kafka bootstrap  " + kafka.bootstrapServers(),
                 "  PostgreSQL JDBC  " + database.jdbcUrl() + " (user " + database.username() + ")",
                 "  Data kept in     " + baseDir.resolve("target/annals-dev"),
@@ -234,11 +214,6 @@ public final class DevLauncher {
 
     private String managementUrl() {
         return "http://localhost:" + managementPort;
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = body.replaceAll("\\s+", " ");
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
     }
 
     private static void log(String message) {
