@@ -6,7 +6,9 @@
 --     exactly as GET /v1/event-types/{type}/versions/{n} answers it; content_hash covers schema, examples and
 --     upcast, so registering the same definition again is recognised as a no-op.
 --   * journal.type_version: the version each event's data was validated against (events written before the
---     registry were validated against version 1). The append function takes it as e_versions.
+--     registry were validated against version 1). The append function takes it as e_versions, last and with a
+--     default, so that instances still running the previous release (19 arguments) keep appending during a
+--     rolling deploy: their events are version 1, which is what they validated against.
 
 create table event_type_registry (
     singleton boolean primary key default true check (singleton),
@@ -49,7 +51,7 @@ create function annals_append(r_timeline varchar[], r_min bigint[], r_max bigint
                               e_req int[], e_pos int[], e_ids uuid[], e_types varchar[], e_occurred timestamptz[],
                               e_hashes varchar[], e_heads text[], e_tails text[],
                               r_key varchar[], r_fingerprint varchar[], p_key_retention interval,
-                              p_lock_timeout text, e_versions int[])
+                              p_lock_timeout text, e_versions int[] default null)
     returns table (o_req int, o_outcome text, o_version bigint, o_event_id uuid, o_timeline_id varchar,
                    o_sequence bigint, o_content_hash varchar, o_recorded_at timestamptz)
     language plpgsql
@@ -153,7 +155,8 @@ begin
 
         insert into journal (event_id, timeline_id, sequence, event_type, type_version, occurred_at, recorded_at,
                              content_hash, payload)
-        select e.id, r_timeline[e.req], a.base + e.pos, e.type, e.type_version, e.occurred, r_recorded[e.req], e.hash,
+        select e.id, r_timeline[e.req], a.base + e.pos, e.type, coalesce(e.type_version, 1), e.occurred,
+               r_recorded[e.req], e.hash,
                e.head || (a.base + e.pos) || e.tail
         from unnest(e_ids, e_req, e_pos, e_types, e_versions, e_occurred, e_hashes, e_heads, e_tails)
                  as e (id, req, pos, type, type_version, occurred, hash, head, tail)

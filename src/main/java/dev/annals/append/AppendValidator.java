@@ -10,7 +10,6 @@ import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
 import dev.annals.event.JsonSchemas;
 import dev.annals.event.JsonText;
-import dev.annals.registry.DataSchemas;
 import dev.annals.registry.EventTypeRegistry;
 import dev.annals.registry.RegisteredVersion;
 import dev.annals.registry.TypeHead;
@@ -48,7 +47,7 @@ public class AppendValidator {
         checkEventSizes(body);
         List<FieldError> contract = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            contract.addAll(DataSchemas.errors("/" + i, envelope.validate(body.get(i))));
+            contract.addAll(JsonSchemas.errors("/" + i, envelope.validate(body.get(i))));
             contract.addAll(JsonText.nulCharacters("/" + i, body.get(i)));
             contract.addAll(ControlCharacters.errors("/" + i, body.get(i)));
             contract.addAll(OccurredAtRange.errors("/" + i, body.get(i)));
@@ -69,7 +68,7 @@ public class AppendValidator {
             if (version.isPresent()) {
                 versions[i] = version.get().version();
                 JsonNode data = event.hasNonNull("data") ? event.get("data") : JsonNodeFactory.instance.objectNode();
-                semantic.addAll(DataSchemas.errors(
+                semantic.addAll(JsonSchemas.errors(
                         "/" + i + "/data", version.get().validator().validate(data)));
             }
         }
@@ -101,9 +100,9 @@ public class AppendValidator {
                     "event type '" + type + "' is deprecated: events of it are no longer accepted"));
             return Optional.empty();
         }
+        // a version newer than this instance's head may have been registered elsewhere: versions are looked up
         int named = event.path("typeVersion").asInt(head.get().latestVersion());
-        Optional<RegisteredVersion> version =
-                named <= head.get().latestVersion() ? registry.version(type, named) : Optional.empty();
+        Optional<RegisteredVersion> version = registry.version(type, named);
         if (version.isEmpty()) {
             errors.add(new FieldError(
                     "/" + i + "/typeVersion",

@@ -2,14 +2,18 @@ package dev.annals.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.annals.error.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loads and compiles the JSON Schemas shipped under {@code schemas/} (copied from openapi/schemas). */
 public final class JsonSchemas {
@@ -36,5 +40,24 @@ public final class JsonSchemas {
 
     public static Schema compile(JsonNode schemaDocument) {
         return REGISTRY.getSchema(schemaDocument);
+    }
+
+    /** Errors of an instance against a compiled schema, as field errors under {@code at}. */
+    public static List<FieldError> errors(String at, List<Error> errors) {
+        List<FieldError> result = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            String field = at + location(error);
+            if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+                field = field + "/" + error.getProperty();
+            }
+            result.add(FieldError.pointer(field, error.getKeyword(), error.getMessage()));
+        }
+        return result;
+    }
+
+    private static String location(Error error) {
+        return error.getInstanceLocation() == null
+                ? ""
+                : error.getInstanceLocation().toString();
     }
 }

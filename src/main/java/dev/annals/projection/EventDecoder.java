@@ -3,6 +3,7 @@ package dev.annals.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
+import dev.annals.error.DatabaseException;
 import dev.annals.event.JsonSchemas;
 import dev.annals.event.JsonText;
 import dev.annals.event.Slugs;
@@ -56,12 +57,18 @@ public class EventDecoder {
     /** A record the projection cannot apply. */
     public record Rejected(DeadLetterReason reason, String detail) implements Decoded {}
 
-    /** Never throws: whatever cannot be applied is a rejection, so one record can never stall a partition. */
+    /**
+     * Whatever in a record cannot be applied is a rejection, so one record can never stall a partition; only an
+     * unreachable database (the registry is looked up there on a miss) throws, so the batch is retried rather
+     * than valid events dead-lettered.
+     */
     public Decoded decode(ConsumerRecord<String, byte[]> record) {
         try {
             Function<ConsumerRecord<String, byte[]>, Rejected> injected = fault;
             Rejected rejected = injected == null ? null : injected.apply(record);
             return rejected != null ? rejected : check(record);
+        } catch (DatabaseException e) {
+            throw e;
         } catch (RuntimeException e) {
             return new Rejected(DeadLetterReason.INVALID_EVENT, "the event cannot be read: " + e.getMessage());
         }

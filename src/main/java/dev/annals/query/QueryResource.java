@@ -141,7 +141,10 @@ public class QueryResource {
     @Operation(
             operationId = "getEvent",
             summary = "Get one event by id",
-            description = "Events are immutable: the (weak) ETag never changes, If-None-Match answers 304.")
+            description = "An event never changes in the journal, but its answer does when a new version of its "
+                    + "type is registered (its data is answered upcast to the latest version): the (weak) ETag "
+                    + "names the version answered, so If-None-Match answers 304 until then. Cache-Control: "
+                    + "no-cache (revalidate with If-None-Match).")
     @APIResponse(
             responseCode = "200",
             description = "The event.",
@@ -171,11 +174,11 @@ public class QueryResource {
         readYourWrites.await(waitFor);
         TimelineEvent event = query.event(id)
                 .orElseThrow(() -> ProblemType.NOT_FOUND.exception("No event " + eventId + " in the read model"));
-        EntityTag tag = ETags.weak(event.id() + "-" + event.sequence());
+        EntityTag tag = ETags.weak(event.id() + "-" + event.sequence() + "-v" + event.typeVersion());
         Response.ResponseBuilder response = ETags.noneMatchHits(ifNoneMatch, tag)
                 ? Response.notModified()
                 : Response.ok(event, MediaType.APPLICATION_JSON_TYPE);
-        return response.tag(tag).header("Cache-Control", "max-age=3600").build();
+        return response.tag(tag).header("Cache-Control", "no-cache").build();
     }
 
     private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {

@@ -24,14 +24,21 @@ public final class DataSchemas {
     private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef");
     /** Keywords whose values are instances, not schemas: a "$ref" inside them is data. */
     private static final Set<String> INSTANCE_KEYWORDS = Set.of("const", "default", "enum", "examples");
+    /** Keywords whose value maps names (any names, "default" too) to schemas. */
+    private static final Set<String> SCHEMA_MAPS =
+            Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
+    /** The only resources the validator may load: the 2020-12 meta-schemas it ships with. */
+    private static final String META_SCHEMAS = "https://json-schema.org/draft/2020-12/";
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaCacheEnabled(false)
-                    .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                    .schemaLoader(loader -> loader.fetchRemoteResources(false)
+                            .allow(iri -> iri.toString().startsWith(META_SCHEMAS)))
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .formatAssertionsEnabled(true)
                             .pathType(PathType.JSON_POINTER)
+                            .regularExpressionFactory(LinearPatterns.INSTANCE)
                             .build()));
     private static final Schema META_SCHEMA = REGISTRY.getSchema(SchemaLocation.of(DIALECT));
 
@@ -66,51 +73,70 @@ public final class DataSchemas {
         return REGISTRY.getSchema(document);
     }
 
-    /** Errors of an instance against a compiled schema, as field errors under {@code at}. */
-    public static List<FieldError> errors(String at, List<Error> errors) {
-        List<FieldError> result = new ArrayList<>(errors.size());
-        for (Error error : errors) {
-            String field = at + location(error);
-            if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                field = field + "/" + error.getProperty();
-            }
-            result.add(FieldError.pointer(field, error.getKeyword(), error.getMessage()));
-        }
-        return result;
-    }
-
     private static String location(Error error) {
         return error.getInstanceLocation() == null
                 ? ""
                 : error.getInstanceLocation().toString();
     }
 
-    private static void references(String at, JsonNode node, List<FieldError> problems) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                references(at + "/" + i, node.get(i), problems);
-            }
+    /** Walks a schema keyword by keyword: references stay inside it, ids only at its root, patterns run by RE2. */
+    private static void references(String at, JsonNode schema, List<FieldError> problems) {
+        if (!schema.isObject()) {
             return;
         }
-        if (!node.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String pointer = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-            if (REFERENCES.contains(field.getKey()) && field.getValue().isTextual()) {
-                if (!field.getValue().asText().startsWith("#")) {
+            String keyword = field.getKey();
+            JsonNode value = field.getValue();
+            String pointer = at + "/" + escape(keyword);
+            if (REFERENCES.contains(keyword)) {
+                if (!value.isTextual() || !value.asText().startsWith("#")) {
                     problems.add(FieldError.pointer(
                             pointer,
                             "localReference",
-                            "only references inside the schema (\"#...\") are allowed, not "
-                                    + field.getValue().asText()));
+                            "only references inside the schema (\"#...\") are allowed, not " + value));
                 }
-            } else if ("$vocabulary".equals(field.getKey())) {
+            } else if (keyword.equals("$id") && !at.equals("/schema")) {
+                problems.add(FieldError.pointer(pointer, "rootId", "only the root of a data schema may have an $id"));
+            } else if (keyword.equals("$vocabulary")) {
                 problems.add(FieldError.pointer(pointer, "vocabulary", "a data schema cannot declare vocabularies"));
-            } else if (!INSTANCE_KEYWORDS.contains(field.getKey())) {
-                references(pointer, field.getValue(), problems);
+            } else if (keyword.equals("pattern") && value.isTextual()) {
+                pattern(pointer, value.asText(), problems);
+            } else if (SCHEMA_MAPS.contains(keyword) && value.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> named = value.fields(); named.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = named.next();
+                    String entryPointer = pointer + "/" + escape(entry.getKey());
+                    if (keyword.equals("patternProperties")) {
+                        pattern(entryPointer, entry.getKey(), problems);
+                    }
+                    references(entryPointer, entry.getValue(), problems);
+                }
+            } else if (!INSTANCE_KEYWORDS.contains(keyword)) {
+                subschemas(pointer, value, problems);
             }
         }
+    }
+
+    /** The value of any other keyword: a schema, or an array of schemas ({@code allOf}, {@code prefixItems} ...). */
+    private static void subschemas(String at, JsonNode value, List<FieldError> problems) {
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                references(at + "/" + i, value.get(i), problems);
+            }
+        } else {
+            references(at, value, problems);
+        }
+    }
+
+    private static void pattern(String at, String regex, List<FieldError> problems) {
+        LinearPatterns.unsupported(regex)
+                .ifPresent(reason -> problems.add(FieldError.pointer(
+                        at,
+                        "pattern",
+                        "patterns run in linear time (RE2: no lookaround, no backreferences); " + reason)));
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 }

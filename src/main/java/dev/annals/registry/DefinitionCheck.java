@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Schema;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
+import dev.annals.event.JsonSchemas;
 import dev.annals.event.JsonText;
 import dev.annals.registry.upcast.InvalidUpcast;
 import dev.annals.registry.upcast.Upcast;
@@ -27,6 +28,9 @@ import java.util.Map;
  */
 final class DefinitionCheck {
     static final int MAX_EXAMPLES = 20;
+    /** Every append and every projected record is validated against it: it stays small. */
+    static final int MAX_SCHEMA_CHARS = 256 * 1024;
+
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -52,7 +56,7 @@ final class DefinitionCheck {
         JsonNode examples =
                 definition.examples() == null ? JsonNodeFactory.instance.arrayNode() : definition.examples();
         for (int i = 0; i < examples.size(); i++) {
-            problems.addAll(DataSchemas.errors("/examples/" + i, validator.validate(examples.get(i))));
+            problems.addAll(JsonSchemas.errors("/examples/" + i, validator.validate(examples.get(i))));
         }
         if (!problems.isEmpty()) {
             throw ProblemType.INVALID_EVENT_TYPE.exception(
@@ -86,6 +90,9 @@ final class DefinitionCheck {
         }
         if (d.schema() == null || d.schema().isNull()) {
             problems.add(FieldError.pointer("/schema", "required", "the JSON Schema of the data is required"));
+        } else if (d.schema().toString().length() > MAX_SCHEMA_CHARS) {
+            problems.add(FieldError.pointer(
+                    "/schema", "maxBytes", "a data schema is at most " + MAX_SCHEMA_CHARS + " characters as JSON"));
         }
         if (d.examples() != null && !d.examples().isArray()) {
             problems.add(FieldError.pointer("/examples", "type", "examples are a JSON array of data objects"));

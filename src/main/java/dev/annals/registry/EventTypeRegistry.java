@@ -45,7 +45,7 @@ public class EventTypeRegistry {
     public Optional<TypeHead> head(String type) {
         TypeHead head = heads.get(type);
         if (head == null && System.nanoTime() - lastRefresh > MISS_REFRESH_NANOS) {
-            refresh();
+            refreshAfterMiss();
             head = heads.get(type);
         }
         return Optional.ofNullable(head);
@@ -83,6 +83,16 @@ public class EventTypeRegistry {
 
     /** Reads the heads changed since the newest revision seen. */
     public synchronized void refresh() {
+        refreshNow();
+    }
+
+    private synchronized void refreshAfterMiss() {
+        if (System.nanoTime() - lastRefresh > MISS_REFRESH_NANOS) {
+            refreshNow();
+        }
+    }
+
+    private void refreshNow() {
         lastRefresh = System.nanoTime();
         for (TypeHead head : store.headsSince(seen)) {
             heads.merge(head.type(), head, (old, fresh) -> fresh.revision() > old.revision() ? fresh : old);
@@ -90,7 +100,7 @@ public class EventTypeRegistry {
         }
     }
 
-    RegisteredVersion compile(StoredVersion stored) {
+    private RegisteredVersion compile(StoredVersion stored) {
         try {
             JsonNode schema = mapper.readTree(stored.schemaDocument());
             JsonNode upcastDocument = stored.upcast() == null ? null : mapper.readTree(stored.upcast());

@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Events as the query API answers them: data upcast to the latest version of their type, with {@code typeVersion}
  * saying so and {@code writtenTypeVersion} keeping the version they were written under. The journal and the topic
- * keep the data as written; an event already at the latest version is returned as it is.
+ * keep the data as written; an event already at the latest version is returned as it is, and so is one whose
+ * upcast data would not be valid as the latest version: an answer never claims a version its data breaks.
  */
 @ApplicationScoped
 public class ReadUpcasting {
@@ -30,14 +31,21 @@ public class ReadUpcasting {
         if (steps.isEmpty()) {
             return written.typeVersion() == null ? written.asVersion(written.data(), version) : written;
         }
+        int latest = steps.get(steps.size() - 1).version();
         try {
             JsonNode data = UpcastChain.apply(written.data(), steps);
-            return written.asVersion(data, steps.get(steps.size() - 1).version());
+            RegisteredVersion target = registry.version(written.type(), latest).orElseThrow();
+            if (target.validator().validate(data).isEmpty()) {
+                return written.asVersion(data, latest);
+            }
+            LOG.warnf(
+                    "event %s stays at version %d of %s: upcast, its data is not valid as version %d",
+                    written.id(), version, written.type(), latest);
         } catch (UpcastFailure e) {
-            // registration proved the upcast on every example; an event it still cannot take is served as written
             LOG.warnf(
                     e, "event %s stays at version %d of %s: the upcast failed", written.id(), version, written.type());
-            return written.typeVersion() == null ? written.asVersion(written.data(), version) : written;
         }
+        // registration proved the upcasts on every example; an event they still cannot take is served as written
+        return written.typeVersion() == null ? written.asVersion(written.data(), version) : written;
     }
 }

@@ -66,9 +66,11 @@ public class Registration {
             throw ProblemType.EVENT_TYPE_DEPRECATED.exception("Event type " + type + " was deprecated at "
                     + head.deprecatedAt() + "; a deprecated type stays deprecated and its name is not reused");
         }
-        List<RegisteredVersion> versions = new ArrayList<>();
-        for (StoredVersion stored : store.versions(type)) {
-            versions.add(registry.compile(stored));
+        List<RegisteredVersion> versions = new ArrayList<>(head.latestVersion());
+        for (int v = 1; v <= head.latestVersion(); v++) {
+            int version = v;
+            versions.add(registry.version(type, v)
+                    .orElseThrow(() -> new IllegalStateException("registry version missing: " + type + "/" + version)));
         }
         RegisteredVersion latest = versions.get(versions.size() - 1);
         boolean renamed =

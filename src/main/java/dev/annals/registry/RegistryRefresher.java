@@ -3,8 +3,10 @@ package dev.annals.registry;
 import dev.annals.config.RegistryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,12 @@ public class RegistryRefresher {
         this.config = config;
     }
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Before the projector and the relay start (priority), so the first records they see find the built-in pack;
+     * a pack that cannot be read fails the start.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        seeded = seeds.tryLoad();
         refresh();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "annals-registry-refresh");
@@ -49,10 +56,14 @@ public class RegistryRefresher {
     }
 
     private void refresh() {
-        try {
-            if (!seeded) {
+        if (!seeded) {
+            try {
                 seeded = seeds.tryLoad();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "event-type packs cannot be registered; trying again in %s", config.refreshInterval());
             }
+        }
+        try {
             registry.refresh();
         } catch (RuntimeException e) {
             LOG.debugf(e, "registry refresh failed; next try in %s", config.refreshInterval());

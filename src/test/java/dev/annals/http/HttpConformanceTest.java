@@ -193,7 +193,7 @@ class HttpConformanceTest {
         given().get("/v1/events/{id}", id)
                 .then()
                 .statusCode(200)
-                .header("Cache-Control", "private, max-age=3600")
+                .header("Cache-Control", "private, no-cache")
                 .header("X-Content-Type-Options", "nosniff");
         given().get("/q/health/live")
                 .then()

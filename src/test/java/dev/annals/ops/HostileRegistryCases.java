@@ -46,6 +46,18 @@ final class HostileRegistryCases {
                 "localReference",
                 d -> with(d, "schema", object(Map.of("a", Map.of("$ref", "classpath:application.properties"))))));
         cases.add(row(
+                "schema: classpath $ref in a property named default",
+                422,
+                INVALID_TYPE,
+                "localReference",
+                d -> with(d, "schema", object(Map.of("default", Map.of("$ref", "classpath:application.properties"))))));
+        cases.add(row(
+                "schema: pattern with a backreference",
+                422,
+                INVALID_TYPE,
+                "pattern",
+                d -> with(d, "schema", object(Map.of("a", Map.of("type", "string", "pattern", "^(a+)\\1$"))))));
+        cases.add(row(
                 "schema: draft-07",
                 422,
                 INVALID_TYPE,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.error.FieldError;
+import dev.annals.event.JsonSchemas;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class DataSchemasTest {
         JsonNode schema = MAPPER.readTree(
                 "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"b\": {\"type\": \"integer\"}}}");
         List<FieldError> errors =
-                DataSchemas.errors("/0/data", DataSchemas.compile(schema).validate(MAPPER.readTree("{\"b\": \"x\"}")));
+                JsonSchemas.errors("/0/data", DataSchemas.compile(schema).validate(MAPPER.readTree("{\"b\": \"x\"}")));
         assertTrue(errors.stream()
                 .anyMatch(e -> e.pointer().equals("/0/data/a") && e.rule().equals("required")));
         assertTrue(errors.stream()
@@ -92,5 +93,48 @@ class DataSchemasTest {
         assertTrue(StrongTags.matches("*", tag));
         assertTrue(!StrongTags.matches("\"" + StrongTags.of("{}").getValue() + "\"", tag));
         assertTrue(!StrongTags.matches(null, tag));
+    }
+
+    @Test
+    void aPropertyNamedLikeAKeywordIsStillASchemaAndNestedIdsAreRefused() throws Exception {
+        List<FieldError> problems = problems("""
+                {"type": "object", "properties": {
+                   "default": {"$ref": "classpath:application.properties"},
+                   "enum": {"$id": "classpath:x.json", "type": "string"}},
+                 "$defs": {"examples": {"$ref": "resource:/x"}}}""");
+        assertTrue(has(problems, "/schema/properties/default/$ref", "localReference"), problems.toString());
+        assertTrue(has(problems, "/schema/properties/enum/$id", "rootId"), problems.toString());
+        assertTrue(has(problems, "/schema/$defs/examples/$ref", "localReference"), problems.toString());
+    }
+
+    @Test
+    void patternsRunInLinearTimeAndThoseThatNeedBacktrackingAreRefused() throws Exception {
+        assertTrue(has(
+                problems("{\"type\": \"object\", \"properties\": {\"a\": {\"pattern\": \"^(a)\\\\1$\"}}}"),
+                "/schema/properties/a/pattern",
+                "pattern"));
+        assertTrue(has(
+                problems("{\"type\": \"object\", \"patternProperties\": {\"^(?=x)\": {}}}"),
+                "/schema/patternProperties/^(?=x)",
+                "pattern"));
+        JsonNode schema = MAPPER.readTree("""
+                {"type": "object", "properties": {
+                   "slug": {"$ref": "#/$defs/slug"}, "evil": {"type": "string", "pattern": "^(a|a)*$"}},
+                 "$defs": {"slug": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,9}$"}}}""");
+        assertEquals(List.of(), problems(schema.toString()));
+        var validator = DataSchemas.compile(schema);
+        assertTrue(
+                validator.validate(MAPPER.readTree("{\"slug\": \"ana-reyes\"}")).isEmpty());
+        assertEquals(
+                1, validator.validate(MAPPER.readTree("{\"slug\": \"Ana\"}")).size());
+        assertEquals(
+                1, validator.validate(MAPPER.readTree("{\"slug\": \"ana\\n\"}")).size(), "$ is the end");
+        // exponential for a backtracking engine, linear for RE2: this returns at once
+        String attack = "a".repeat(50_000) + "!";
+        assertEquals(
+                1,
+                validator
+                        .validate(MAPPER.readTree("{\"evil\": \"" + attack + "\"}"))
+                        .size());
     }
 }

@@ -55,7 +55,19 @@ class UpcastReadTest {
         String v2 = append(
                 timeline,
                 RulingTypes.event(type, Map.of("judge", "ana-reyes", "outcome", "partly-granted", "courtroom", "7")));
+        String tagAtV2 = given().queryParam("waitFor", timeline + ":3")
+                .get("/v1/events/{id}", v1)
+                .then()
+                .statusCode(200)
+                .body("typeVersion", equalTo(2))
+                .extract()
+                .header("ETag");
         RegistryApiTest.put(type, RulingTypes.v3()).then().statusCode(201);
+        given().header("If-None-Match", tagAtV2)
+                .get("/v1/events/{id}", v1)
+                .then()
+                .statusCode(200)
+                .body("typeVersion", equalTo(3));
         String v3 = append(
                 timeline,
                 RulingTypes.event(type, Map.of("presidingJudge", "li-wei", "outcome", "denied", "appealable", true)));
