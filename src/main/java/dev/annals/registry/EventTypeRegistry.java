@@ -66,6 +66,17 @@ public class EventTypeRegistry {
                 key -> store.version(type, version).map(this::compile).orElse(null)));
     }
 
+    /** Versions 1 to {@code latest} of a type, oldest first (each compiled once per instance). */
+    public List<RegisteredVersion> versions(String type, int latest) {
+        List<RegisteredVersion> found = new ArrayList<>(latest);
+        for (int v = 1; v <= latest; v++) {
+            int version = v;
+            found.add(version(type, v)
+                    .orElseThrow(() -> new IllegalStateException("registry version missing: " + type + "/" + version)));
+        }
+        return found;
+    }
+
     /** The steps that upcast data written under {@code written} to the type's latest version (empty when latest). */
     public List<UpcastStep> stepsAfter(String type, int written) {
         TypeHead head = heads.get(type);

@@ -3,6 +3,7 @@ package dev.annals.registry;
 import dev.annals.error.FieldError;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
+import dev.annals.http.ETags;
 import dev.annals.http.NextLinks;
 import dev.annals.http.PageLimits;
 import dev.annals.security.Roles;
@@ -143,7 +144,7 @@ public class EventTypeResource {
                 .orElseThrow(
                         () -> ProblemType.NOT_FOUND.exception("Event type " + type + " has no version " + version));
         EntityTag tag = StrongTags.of(found.schemaText());
-        Response.ResponseBuilder answer = StrongTags.matches(ifNoneMatch, tag)
+        Response.ResponseBuilder answer = ETags.noneMatchHits(ifNoneMatch, tag)
                 ? Response.notModified(tag)
                 : Response.ok(found.schemaText(), MediaType.APPLICATION_JSON_TYPE)
                         .tag(tag);

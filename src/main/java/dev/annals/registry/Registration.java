@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,12 +65,7 @@ public class Registration {
             throw ProblemType.EVENT_TYPE_DEPRECATED.exception("Event type " + type + " was deprecated at "
                     + head.deprecatedAt() + "; a deprecated type stays deprecated and its name is not reused");
         }
-        List<RegisteredVersion> versions = new ArrayList<>(head.latestVersion());
-        for (int v = 1; v <= head.latestVersion(); v++) {
-            int version = v;
-            versions.add(registry.version(type, v)
-                    .orElseThrow(() -> new IllegalStateException("registry version missing: " + type + "/" + version)));
-        }
+        List<RegisteredVersion> versions = registry.versions(type, head.latestVersion());
         RegisteredVersion latest = versions.get(versions.size() - 1);
         boolean renamed =
                 !head.title().equals(checked.title()) || !head.description().equals(checked.description());

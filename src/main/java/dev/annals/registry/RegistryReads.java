@@ -4,7 +4,6 @@ import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,13 +21,7 @@ public class RegistryReads {
     public EventTypeDetail detail(String type) {
         TypeHead head =
                 store.head(type).orElseThrow(() -> ProblemType.NOT_FOUND.exception("Unknown event type " + type));
-        List<RegisteredVersion> versions = new ArrayList<>();
-        for (StoredVersion stored : store.versions(type)) {
-            if (stored.version() <= head.latestVersion()) {
-                versions.add(registry.version(type, stored.version()).orElseThrow());
-            }
-        }
-        return EventTypeDetail.of(head, versions);
+        return EventTypeDetail.of(head, registry.versions(type, head.latestVersion()));
     }
 
     /** A page by name; the cursor is the last name of the previous page (names are public, nothing to sign). */

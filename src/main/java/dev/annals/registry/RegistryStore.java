@@ -57,12 +57,6 @@ public class RegistryStore {
                 .findFirst();
     }
 
-    /** Every version of a type, oldest first. */
-    public List<StoredVersion> versions(String type) {
-        return versions(
-                "select " + VERSION_COLUMNS + " from event_type_version where event_type = ? order by version", type);
-    }
-
     /** The next registry revision; locks the registry row until the surrounding transaction ends. */
     public long nextRevision() {
         try (Connection connection = PooledConnections.get(dataSource);

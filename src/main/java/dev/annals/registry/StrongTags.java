@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Strong entity tags of bodies served byte for byte as stored (a version's schema), compared strongly. */
+/** Strong entity tags of bodies served byte for byte as stored (a version's schema). */
 final class StrongTags {
     private StrongTags() {}
 
@@ -18,19 +18,5 @@ final class StrongTags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }
-    }
-
-    /** Whether {@code If-None-Match} names the tag or is {@code *} (a weak tag in the header matches too). */
-    static boolean matches(String ifNoneMatch, EntityTag tag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String value = candidate.trim();
-            if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
