@@ -5,6 +5,8 @@ import dev.annals.http.ETags;
 import dev.annals.journal.TimelineIds;
 import dev.annals.security.Roles;
 import dev.annals.security.TimelineWrite;
+import dev.annals.security.Writers;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -50,11 +52,14 @@ public class AppendResource {
     private final AppendValidator validator;
     private final AppendService service;
     private final AppendMetrics metrics;
+    private final SecurityIdentity identity;
 
-    public AppendResource(AppendValidator validator, AppendService service, AppendMetrics metrics) {
+    public AppendResource(
+            AppendValidator validator, AppendService service, AppendMetrics metrics, SecurityIdentity identity) {
         this.validator = validator;
         this.service = service;
         this.metrics = metrics;
+        this.identity = identity;
     }
 
     @POST
@@ -180,7 +185,12 @@ public class AppendResource {
                 Precondition precondition = Precondition.parse(ifMatch, ifNoneMatch);
                 String key = IdempotencyKey.parse(idempotencyKey);
                 return service.append(
-                        timelineId, precondition, validator.validate(body == null ? null : body.events()), trace, key);
+                        timelineId,
+                        precondition,
+                        validator.validate(body == null ? null : body.events()),
+                        trace,
+                        Writers.subject(identity),
+                        key);
             });
         }
         AppendResult result = outcome.result();

@@ -3,6 +3,7 @@ package dev.annals.append;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.correction.CorrectionCheck;
 import dev.annals.error.DatabaseException;
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemException;
@@ -32,21 +33,27 @@ public class AppendService {
     private static final String DEADLOCK = "40P01";
     private static final String LOCK_TIMEOUT = "55P03";
 
+    /** How often an append with changes is checked anew when the timeline moved on under its checks. */
+    private static final int CHANGE_ATTEMPTS = 5;
+
     private final GroupCommit groupCommit;
     private final ObjectMapper mapper;
     private final OutboxSignal signal;
+    private final CorrectionCheck corrections;
 
-    public AppendService(GroupCommit groupCommit, ObjectMapper mapper, OutboxSignal signal) {
+    public AppendService(
+            GroupCommit groupCommit, ObjectMapper mapper, OutboxSignal signal, CorrectionCheck corrections) {
         this.groupCommit = groupCommit;
         this.mapper = mapper;
         this.signal = signal;
+        this.corrections = corrections;
     }
 
     /** Outcome of an append: the answer, and whether it replays an earlier identical append. */
     public record Outcome(AppendResult result, boolean replayed) {}
 
     /**
-     * Appends the batch; with an {@code idempotencyKey} (already validated) a retry of a successful append with
+     * Appends the batch, recorded by {@code recordedBy} (the writer's subject, null when anonymous); with an {@code idempotencyKey} (already validated) a retry of a successful append with
      * the same body gets the original answer, another body a 409.
      */
     public Outcome append(
@@ -54,13 +61,52 @@ public class AppendService {
             Precondition precondition,
             List<NewEvent> batch,
             TraceContext trace,
+            String recordedBy,
+            String idempotencyKey) {
+        for (int attempt = 1; ; attempt++) {
+            CorrectionCheck.Checked checked = corrections.check(timelineId, batch);
+            if (checked.version().isEmpty()) {
+                return attempt(timelineId, precondition, precondition, batch, trace, recordedBy, idempotencyKey);
+            }
+            long seen = checked.version().getAsLong();
+            if (precondition.violation(seen) != null) {
+                throw new ProblemException(ProblemType.VERSION_CONFLICT.conflict(
+                        "Nothing was stored: " + precondition.violation(seen), seen));
+            }
+            // the checks hold for the version they saw: append only onto it, and check anew if it moved on
+            Outcome outcome = attempt(
+                    timelineId,
+                    precondition,
+                    Precondition.exactly(seen),
+                    checked.events(),
+                    trace,
+                    recordedBy,
+                    idempotencyKey);
+            if (outcome != null) {
+                return outcome;
+            }
+            if (attempt == CHANGE_ATTEMPTS) {
+                throw ProblemType.SERVICE_UNAVAILABLE.exception("Nothing was stored: the timeline changed under the "
+                        + "checks of its corrections " + CHANGE_ATTEMPTS + " times in a row; retry");
+            }
+        }
+    }
+
+    /** One attempt; null when only the version the change checks saw moved on, and the caller's condition holds. */
+    private Outcome attempt(
+            String timelineId,
+            Precondition precondition,
+            Precondition effective,
+            List<NewEvent> batch,
+            TraceContext trace,
+            String recordedBy,
             String idempotencyKey) {
         List<NewEvent> events = batch.stream().map(NewEvent::withDefaults).toList();
         List<String> hashes =
                 events.stream().map(event -> ContentHash.of(timelineId, event)).toList();
         String fingerprint = idempotencyKey == null ? null : ContentHash.fingerprint(batch, hashes);
         AppendCall.Request request =
-                request(timelineId, precondition, events, hashes, trace, idempotencyKey, fingerprint);
+                request(timelineId, effective, events, hashes, trace, recordedBy, idempotencyKey, fingerprint);
         List<AppendCall.Row> rows = request.rows();
         AppendCall.Answer answer;
         try {
@@ -83,6 +129,9 @@ public class AppendService {
             return new Outcome(replay(timelineId, rows, known.entries()), true);
         }
         if (answer instanceof AppendCall.Conflict conflict) {
+            if (effective != precondition && precondition.violation(conflict.version()) == null) {
+                return null;
+            }
             throw new ProblemException(ProblemType.VERSION_CONFLICT.conflict(
                     "Nothing was stored: " + precondition.violation(conflict.version()), conflict.version()));
         }
@@ -121,6 +170,7 @@ public class AppendService {
             List<NewEvent> events,
             List<String> hashes,
             TraceContext trace,
+            String recordedBy,
             String idempotencyKey,
             String fingerprint) {
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -142,7 +192,8 @@ public class AppendService {
                     event.actors(),
                     event.sources(),
                     event.tags(),
-                    event.data());
+                    event.data(),
+                    recordedBy);
             rows.add(new AppendCall.Row(
                     event.id(),
                     event.type(),
@@ -160,7 +211,8 @@ public class AppendService {
                 trace,
                 idempotencyKey,
                 fingerprint,
-                () -> request(timelineId, precondition, events, hashes, trace, idempotencyKey, fingerprint));
+                () -> request(
+                        timelineId, precondition, events, hashes, trace, recordedBy, idempotencyKey, fingerprint));
     }
 
     /** The same Idempotency-Key with the same body again: the original answer, from the journal. */

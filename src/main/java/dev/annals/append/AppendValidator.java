@@ -84,6 +84,25 @@ public class AppendValidator {
         return validated;
     }
 
+    /**
+     * The rules a corrected event must still satisfy, as an event of an append: the envelope schema and its
+     * checks, and its data against {@code version} of its type (the one it was written under); pointers are
+     * relative to the event.
+     */
+    public List<FieldError> stillValid(JsonNode event, int version) {
+        List<FieldError> errors = new ArrayList<>();
+        errors.addAll(JsonSchemas.errors("", envelope.validate(event)));
+        errors.addAll(JsonText.nulCharacters("", event));
+        errors.addAll(ControlCharacters.errors("", event));
+        errors.addAll(OccurredAtRange.errors("", event));
+        if (errors.isEmpty()) {
+            registry.version(event.get("type").asText(), version)
+                    .ifPresent(v -> errors.addAll(
+                            JsonSchemas.errors("/data", v.validator().validate(event.get("data")))));
+        }
+        return errors;
+    }
+
     /** The version event i is validated against: the one it names, else its type's latest; a field error if none. */
     private Optional<RegisteredVersion> version(int i, JsonNode event, List<FieldError> errors) {
         String type = event.get("type").asText();

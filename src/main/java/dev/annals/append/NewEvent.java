@@ -59,6 +59,12 @@ public record NewEvent(
                 id, type, version, occurredAt, occurredAtPrecision, title, summary, actors, sources, tags, data);
     }
 
+    /** This event with other data. */
+    public NewEvent withData(JsonNode other) {
+        return new NewEvent(
+                id, type, typeVersion, occurredAt, occurredAtPrecision, title, summary, actors, sources, tags, other);
+    }
+
     /** This event with its defaults filled in: a fresh id, precision second, empty lists and data. */
     public NewEvent withDefaults() {
         return new NewEvent(

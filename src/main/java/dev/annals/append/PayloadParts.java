@@ -15,25 +15,7 @@ record PayloadParts(String head, String tail) {
     static PayloadParts of(ObjectMapper mapper, TimelineEvent event) {
         String json;
         try {
-            json = mapper.writeValueAsString(
-                    event.sequence() == 0
-                            ? event
-                            : new TimelineEvent(
-                                    event.id(),
-                                    event.timelineId(),
-                                    0,
-                                    event.type(),
-                                    event.typeVersion(),
-                                    event.writtenTypeVersion(),
-                                    event.occurredAt(),
-                                    event.occurredAtPrecision(),
-                                    event.recordedAt(),
-                                    event.title(),
-                                    event.summary(),
-                                    event.actors(),
-                                    event.sources(),
-                                    event.tags(),
-                                    event.data()));
+            json = mapper.writeValueAsString(event.sequence() == 0 ? event : event.atSequence(0));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise event " + event.id(), e);
         }

@@ -50,6 +50,11 @@ public record Precondition(OptionalLong expectedVersion, boolean mustExist, bool
         }
     }
 
+    /** Exactly {@code version}. */
+    public static Precondition exactly(long version) {
+        return new Precondition(OptionalLong.of(version), false, false);
+    }
+
     /** The lowest timeline version (0 = no timeline yet) this condition accepts. */
     public long minVersion() {
         return mustExist ? 1 : expectedVersion.orElse(0);

@@ -21,12 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     "occurredAt",
     "occurredAtPrecision",
     "recordedAt",
+    "recordedBy",
     "title",
     "summary",
     "actors",
     "sources",
     "tags",
-    "data"
+    "data",
+    "corrected",
+    "correctedAt",
+    "revisions",
+    "retracted",
+    "retractedAt",
+    "retractionReason"
 })
 @Schema(name = "Event", description = "An event recorded in a timeline.")
 public record TimelineEvent(
@@ -85,7 +92,75 @@ public record TimelineEvent(
                 additionalProperties = Schema.True.class,
                 description = "Type-specific object, valid against the type's JSON Schema.",
                 required = true)
-        JsonNode data) {
+        JsonNode data,
+
+        @Schema(
+                description = "Who recorded the event: the subject (sub claim) of the writer's token; absent when "
+                        + "the writer was anonymous or the event is older than this field.")
+        String recordedBy,
+
+        @Schema(description = "Only in query answers: true when corrections were applied (see /history).")
+        Boolean corrected,
+
+        @Schema(description = "Only in query answers of a corrected event: when its latest correction was recorded.")
+        OffsetDateTime correctedAt,
+
+        @Schema(
+                description = "Only in query answers of a corrected event: how many corrections were applied.",
+                minimum = "1")
+        Integer revisions,
+
+        @Schema(description = "Only in answers with include=retracted: true for a retracted event.")
+        Boolean retracted,
+
+        @Schema(description = "Only for a retracted event: when the retraction was recorded.")
+        OffsetDateTime retractedAt,
+
+        @Schema(description = "Only for a retracted event: why it was retracted.")
+        String retractionReason) {
+
+    /** An event as appended: no correction or retraction marks. */
+    public TimelineEvent(
+            UUID id,
+            String timelineId,
+            long sequence,
+            String type,
+            Integer typeVersion,
+            Integer writtenTypeVersion,
+            OffsetDateTime occurredAt,
+            Precision occurredAtPrecision,
+            OffsetDateTime recordedAt,
+            String title,
+            String summary,
+            List<Actor> actors,
+            List<Source> sources,
+            List<String> tags,
+            JsonNode data,
+            String recordedBy) {
+        this(
+                id,
+                timelineId,
+                sequence,
+                type,
+                typeVersion,
+                writtenTypeVersion,
+                occurredAt,
+                occurredAtPrecision,
+                recordedAt,
+                title,
+                summary,
+                actors,
+                sources,
+                tags,
+                data,
+                recordedBy,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public TimelineEvent {
         actors = List.copyOf(actors);
@@ -116,6 +191,68 @@ public record TimelineEvent(
                 actors,
                 sources,
                 tags,
-                versionData);
+                versionData,
+                recordedBy,
+                corrected,
+                correctedAt,
+                revisions,
+                retracted,
+                retractedAt,
+                retractionReason);
+    }
+
+    /** This event at another position of its timeline. */
+    public TimelineEvent atSequence(long position) {
+        return new TimelineEvent(
+                id,
+                timelineId,
+                position,
+                type,
+                typeVersion,
+                writtenTypeVersion,
+                occurredAt,
+                occurredAtPrecision,
+                recordedAt,
+                title,
+                summary,
+                actors,
+                sources,
+                tags,
+                data,
+                recordedBy,
+                corrected,
+                correctedAt,
+                revisions,
+                retracted,
+                retractedAt,
+                retractionReason);
+    }
+
+    /** This event as the current view answers it: with its corrections counted and its retraction, if any. */
+    public TimelineEvent withMarks(
+            int revisionCount, OffsetDateTime lastCorrection, OffsetDateTime retraction, String reason) {
+        return new TimelineEvent(
+                id,
+                timelineId,
+                sequence,
+                type,
+                typeVersion,
+                writtenTypeVersion,
+                occurredAt,
+                occurredAtPrecision,
+                recordedAt,
+                title,
+                summary,
+                actors,
+                sources,
+                tags,
+                data,
+                recordedBy,
+                revisionCount > 0 ? Boolean.TRUE : null,
+                revisionCount > 0 ? lastCorrection : null,
+                revisionCount > 0 ? revisionCount : null,
+                retraction != null ? Boolean.TRUE : null,
+                retraction,
+                retraction != null ? reason : null);
     }
 }

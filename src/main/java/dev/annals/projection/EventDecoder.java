@@ -52,7 +52,8 @@ public class EventDecoder {
      * An event to project, with its JSON as received and occurredAt in the offset it was given with (the mapper
      * normalises to UTC, but a day in New York is not a day in UTC).
      */
-    public record Valid(TimelineEvent event, String payload, OffsetDateTime localOccurredAt) implements Decoded {}
+    public record Valid(TimelineEvent event, String payload, OffsetDateTime localOccurredAt, int partition, long offset)
+            implements Decoded {}
 
     /** A record the projection cannot apply. */
     public record Rejected(DeadLetterReason reason, String detail) implements Decoded {}
@@ -142,7 +143,11 @@ public class EventDecoder {
                             + errors.get(0).getMessage());
         }
         return new Valid(
-                event, payload, OffsetDateTime.parse(tree.get("occurredAt").asText()));
+                event,
+                payload,
+                OffsetDateTime.parse(tree.get("occurredAt").asText()),
+                record.partition(),
+                record.offset());
     }
 
     private static String mismatch(ConsumerRecord<String, byte[]> record, String ceType, TimelineEvent event) {

@@ -28,7 +28,14 @@ public class GenerationDrop {
 
     /** Every table whose rows belong to one generation; projection_offset last, it lists the generation. */
     private static final String[] TABLES = {
-        "read_event", "read_timeline", "read_actor", "read_watermark", "read_dead_letter", "projection_offset"
+        "read_event",
+        "read_event_revision",
+        "read_change",
+        "read_timeline",
+        "read_actor",
+        "read_watermark",
+        "read_dead_letter",
+        "projection_offset"
     };
 
     private final AgroalDataSource dataSource;
@@ -108,6 +115,7 @@ public class GenerationDrop {
         List<Integer> generations = new ArrayList<>();
         String sql = "select generation from read_timeline union select generation from read_watermark "
                 + "union select generation from read_actor union select generation from read_dead_letter "
+                + "union select generation from read_change "
                 + "union select generation from projection_offset where projection = ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,5 +1,6 @@
 package dev.annals.projection;
 
+import dev.annals.correction.ChangeKind;
 import dev.annals.error.DatabaseException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,11 @@ public class ProjectionStore {
             "select active_generation, building_generation from projection_state " + "where projection = ? for share";
 
     private final AgroalDataSource dataSource;
+    private final ChangeProjection changes;
 
-    public ProjectionStore(AgroalDataSource dataSource) {
+    public ProjectionStore(AgroalDataSource dataSource, ChangeProjection changes) {
         this.dataSource = dataSource;
+        this.changes = changes;
     }
 
     /** What one batch did. */
@@ -63,13 +67,20 @@ public class ProjectionStore {
             if (!current(connection, generation, live)) {
                 return new Applied(false, 0, 0);
             }
+            List<EventDecoder.Valid> originals = new ArrayList<>();
+            List<EventDecoder.Valid> changed = new ArrayList<>();
+            for (EventDecoder.Valid valid : batch) {
+                (ChangeKind.of(valid.event().type()).isPresent() ? changed : originals).add(valid);
+            }
             int applied = write(
                     connection,
                     generation,
                     live,
-                    ReadEventColumns.of(batch),
+                    ReadEventColumns.of(originals),
                     ProcessedColumns.of(batch, dead),
                     nextOffsets);
+            // after the batch's new events: a change may name one of them
+            applied += changes.apply(connection, generation, changed);
             return new Applied(true, applied, batch.size() - applied);
         } catch (SQLException e) {
             throw new DatabaseException(e);
@@ -112,11 +123,13 @@ public class ProjectionStore {
                 rows.publishers(),
                 rows.tags(),
                 rows.searchTexts(),
-                rows.payloads()
+                rows.payloads(),
+                rows.partitions(),
+                rows.offsets()
             };
             String[] types = {
                 "uuid", "text", "int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
-                "text", "text", "text"
+                "text", "text", "text", "int4", "int8"
             };
             int p = 1;
             for (int i = 0; i < columns.length; i++) {

@@ -33,7 +33,9 @@ record ReadEventColumns(
         String[] publishers,
         String[] tags,
         String[] searchTexts,
-        String[] payloads) {
+        String[] payloads,
+        Integer[] partitions,
+        Long[] offsets) {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd HH:mm:ss.SSSSSS'Z' G", Locale.ROOT)
@@ -57,7 +59,9 @@ record ReadEventColumns(
                 new String[n],
                 new String[n],
                 new String[n],
-                new String[n]);
+                new String[n],
+                new Integer[n],
+                new Long[n]);
         for (int i = 0; i < n; i++) {
             EventDecoder.Valid valid = batch.get(i);
             TimelineEvent event = valid.event();
@@ -85,6 +89,8 @@ record ReadEventColumns(
                     .filter(s -> s != null && !s.isBlank())
                     .collect(Collectors.joining(" \n "));
             c.payloads[i] = valid.payload();
+            c.partitions[i] = valid.partition();
+            c.offsets[i] = valid.offset();
         }
         return c;
     }

@@ -16,7 +16,9 @@ public record EventFilter(
         OffsetDateTime from,
         OffsetDateTime to,
         String q,
-        boolean descending) {
+        boolean descending,
+        OffsetDateTime asOf,
+        boolean includeRetracted) {
 
     private static final ObjectMapper FINGERPRINT = new ObjectMapper();
 
@@ -29,10 +31,18 @@ public record EventFilter(
                 && sources.isEmpty()
                 && from == null
                 && to == null
-                && q == null;
+                && q == null
+                && asOf == null
+                && !includeRetracted;
     }
 
-    /** Identifies the query a cursor belongs to (everything but the page position). */
+    /** The same filter as of another instant (null: now). */
+    public EventFilter withAsOf(OffsetDateTime instant) {
+        return new EventFilter(
+                timelines, types, actors, tags, sources, from, to, q, descending, instant, includeRetracted);
+    }
+
+    /** Identifies the query a cursor belongs to (everything but the page position and asOf, which it carries). */
     String fingerprint() {
         try {
             return FINGERPRINT.writeValueAsString(Arrays.asList(
@@ -44,7 +54,8 @@ public record EventFilter(
                     from == null ? null : from.toInstant().toString(),
                     to == null ? null : to.toInstant().toString(),
                     q,
-                    descending));
+                    descending,
+                    includeRetracted));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a filter", e);
         }

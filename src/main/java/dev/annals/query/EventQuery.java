@@ -43,17 +43,22 @@ public class EventQuery {
         this.upcasting = upcasting;
     }
 
-    /** One page, ordered by occurredAt, then timeline id, then sequence. */
+    /**
+     * One page, ordered by occurredAt, then timeline id, then sequence. A cursor carries the page's asOf: a next page
+     * is answered as of the same instant, whether or not the request repeats it.
+     */
     public EventPage events(EventFilter filter, String cursor, int limit) {
         Object[] after = null;
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = cursors.decode(cursor, filter.fingerprint(), 3);
+            List<String> key = cursors.decode(cursor, filter.fingerprint(), 4);
             try {
                 after = new Object[] {OffsetDateTime.parse(key.get(0)), key.get(1), Long.parseLong(key.get(2))};
             } catch (RuntimeException e) {
                 throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
             }
+            filter = AsOfParam.fromCursor(filter, key.get(3));
         }
+        String asOf = filter.asOf() == null ? "" : filter.asOf().toString();
         List<TimelineEvent> events = new ArrayList<>();
         List<String> lastKey = null;
         try (Connection connection = PooledConnections.get(dataSource);
@@ -64,11 +69,12 @@ public class EventQuery {
                 if (events.size() == limit) {
                     return new EventPage(events, cursors.encode(filter.fingerprint(), lastKey));
                 }
-                events.add(parse(rs.getString(1)));
+                events.add(parse(rs, 1, 5));
                 lastKey = List.of(
                         rs.getObject(2, OffsetDateTime.class).toString(),
                         rs.getString(3),
-                        Long.toString(rs.getLong(4)));
+                        Long.toString(rs.getLong(4)),
+                        asOf);
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
@@ -76,11 +82,28 @@ public class EventQuery {
         return new EventPage(events, null);
     }
 
-    public Optional<TimelineEvent> event(UUID eventId) {
+    /** One event by id as of {@code asOf} (null: now), marked when corrected or retracted. */
+    public Optional<TimelineEvent> event(UUID eventId, OffsetDateTime asOf) {
         try (Connection connection = PooledConnections.get(dataSource);
-                PreparedStatement statement = QuerySql.event(eventId).prepare(connection);
+                PreparedStatement statement = QuerySql.event(eventId, asOf).prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
+            return rs.next() ? Optional.of(parse(rs, 1, 2)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /**
+     * When the timeline's event or change at {@code sequence} was recorded, as the read model holds it; for a
+     * position it does not hold (dead-lettered), the latest recording before it; empty when there is none.
+     */
+    public Optional<OffsetDateTime> recordedAt(String timelineId, long sequence) {
+        try (Connection connection = PooledConnections.get(dataSource);
+                PreparedStatement statement =
+                        QuerySql.recordedAt(timelineId, sequence).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class));
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
@@ -166,9 +189,16 @@ public class EventQuery {
         }
     }
 
-    private TimelineEvent parse(String payload) {
+    /** The event in column {@code payload}, upcast, with the marks that start at column {@code marks}. */
+    TimelineEvent parse(ResultSet rs, int payload, int marks) throws SQLException {
         try {
-            return upcasting.current(mapper.readValue(payload, TimelineEvent.class));
+            return upcasting
+                    .current(mapper.readValue(rs.getString(payload), TimelineEvent.class))
+                    .withMarks(
+                            rs.getInt(marks),
+                            Times.utc(rs.getObject(marks + 1, OffsetDateTime.class)),
+                            Times.utc(rs.getObject(marks + 2, OffsetDateTime.class)),
+                            rs.getString(marks + 3));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt read-model payload", e);
         }

@@ -52,6 +52,26 @@ public class FilterParams {
             example = "\"red lines\" surveillance")
     public String q;
 
+    @QueryParam("asOf")
+    @Parameter(
+            description = "What was known then: an instant (ISO-8601 with offset, compared with recordedAt) or a "
+                    + "position an append returned (timeline:N, the instant its event was recorded; waited for like "
+                    + "waitFor). Events recorded later are absent, corrections and retractions recorded later not "
+                    + "applied. A cursor carries its asOf.",
+            example = "2026-02-27T12:00:00Z")
+    public String asOf;
+
+    @QueryParam("include")
+    @Parameter(
+            description = "retracted: also answer retracted events, marked retracted: true with the reason.",
+            schema = @Schema(enumeration = {"retracted"}))
+    public String include;
+
+    /** The filter, its asOf resolved (a position is waited for). */
+    EventFilter toFilter(String timelineId, String order, ReadYourWrites readYourWrites, EventQuery query) {
+        return toFilter(timelineId, order).withAsOf(AsOfParam.resolve(asOf, readYourWrites, query));
+    }
+
     EventFilter toFilter(String timelineId, String order) {
         String text = q == null || q.isBlank() ? null : QueryParsing.text("q", q.trim());
         List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list("timeline", timeline);
@@ -69,6 +89,8 @@ public class FilterParams {
                 start,
                 end,
                 text,
-                QueryParsing.descending(order));
+                QueryParsing.descending(order),
+                null,
+                QueryParsing.includeRetracted(include));
     }
 }

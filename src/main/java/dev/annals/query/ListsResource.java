@@ -111,7 +111,7 @@ public class ListsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response actors(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
         int limit = limits.of(page.limit);
-        EventFilter filter = filters.toFilter(null, null);
+        EventFilter filter = filters.toFilter(null, null, readYourWrites, query);
         readYourWrites.await(page.waitFor);
         ActorPage result = query.actors(filter, page.cursor, limit);
         return NextLinks.add(Response.ok(result, MediaType.APPLICATION_JSON_TYPE), uri, "cursor", result.nextCursor())

@@ -32,6 +32,16 @@ final class QueryParsing {
         return value;
     }
 
+    static boolean includeRetracted(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        if (!"retracted".equals(raw.trim())) {
+            throw invalid("include", "enum", "must be retracted");
+        }
+        return true;
+    }
+
     static boolean descending(String raw) {
         if (raw == null || raw.isBlank() || "asc".equals(raw.toLowerCase(Locale.ROOT))) {
             return false;

@@ -85,7 +85,7 @@ public class QueryResource {
             description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response events(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
-        return eventPage(filters.toFilter(null, page.order), page, uri);
+        return eventPage(filters.toFilter(null, page.order, readYourWrites, query), page, uri);
     }
 
     @GET
@@ -129,7 +129,7 @@ public class QueryResource {
             @BeanParam PageParams page,
             @Context UriInfo uri) {
         TimelineIds.require(timelineId);
-        return eventPage(filters.toFilter(timelineId, page.order), page, uri);
+        return eventPage(filters.toFilter(timelineId, page.order, readYourWrites, query), page, uri);
     }
 
     @GET
@@ -162,6 +162,12 @@ public class QueryResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("eventId")
                     String eventId,
             @Parameter(description = "Position from an append to wait for.") @QueryParam("waitFor") String waitFor,
+            @Parameter(
+                            description = "The event as it was known then: an instant or a position timeline:N (see "
+                                    + "GET /v1/events); 404 when it was not recorded yet.",
+                            example = "2026-02-27T12:00:00Z")
+                    @QueryParam("asOf")
+                    String asOf,
             @Parameter(description = "An ETag of this event from an earlier answer: 304 when it matches.")
                     @HeaderParam("If-None-Match")
                     String ifNoneMatch) {
@@ -172,9 +178,10 @@ public class QueryResource {
             throw QueryParsing.invalid("eventId", "format", "must be a UUID");
         }
         readYourWrites.await(waitFor);
-        TimelineEvent event = query.event(id)
+        TimelineEvent event = query.event(id, AsOfParam.resolve(asOf, readYourWrites, query))
                 .orElseThrow(() -> ProblemType.NOT_FOUND.exception("No event " + eventId + " in the read model"));
-        EntityTag tag = ETags.weak(event.id() + "-" + event.sequence() + "-v" + event.typeVersion());
+        EntityTag tag = ETags.weak(event.id() + "-" + event.sequence() + "-v" + event.typeVersion() + "-r"
+                + (event.revisions() == null ? 0 : event.revisions()) + (event.retracted() != null ? "x" : ""));
         Response.ResponseBuilder response = ETags.noneMatchHits(ifNoneMatch, tag)
                 ? Response.notModified()
                 : Response.ok(event, MediaType.APPLICATION_JSON_TYPE);

@@ -3,6 +3,7 @@ package dev.annals.query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,18 +62,22 @@ public final class QuerySql {
                     after[0]);
         }
         return new Statement(
-                "select e.payload, e.occurred_at, e.timeline_id, e.sequence from read_event e where "
-                        + sql.where + " order by e.occurred_at " + direction + ", e.timeline_id " + direction
+                "select e.payload, e.occurred_at, e.timeline_id, e.sequence, " + SqlFilter.MARKS + " from "
+                        + sql.source + " where " + sql.where + " order by e.occurred_at " + direction
+                        + ", e.timeline_id " + direction
                         + ", e.sequence " + direction + " limit " + (limit + 1),
                 sql.params,
                 true);
     }
 
-    /** One event by id. */
-    public static Statement event(UUID eventId) {
+    /** One event by id, retracted or not, as of {@code asOf} (null: now). */
+    public static Statement event(UUID eventId, OffsetDateTime asOf) {
+        SqlFilter sql = new SqlFilter(new EventFilter(
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true));
+        sql.and("e.event_id = ?", eventId);
         return new Statement(
-                "select e.payload from read_event e where " + SqlFilter.ACTIVE_GENERATION + " and e.event_id = ?",
-                List.of(eventId),
+                "select e.payload, " + SqlFilter.MARKS + " from " + sql.source + " where " + sql.where,
+                sql.params,
                 false);
     }
 
@@ -109,8 +114,8 @@ public final class QuerySql {
             params.addAll(List.of(after[0], after[0], after[1]));
         }
         return new Statement(
-                "select a.id, max(a.name), count(*) from read_event e "
-                        + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
+                "select a.id, max(a.name), count(*) from " + sql.source
+                        + " cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
                         + " group by a.id" + having + " order by count(*) desc, a.id limit " + (limit + 1),
                 params,
                 true);
@@ -129,6 +134,57 @@ public final class QuerySql {
                         + (afterId != null ? " and t.timeline_id > ?" : "")
                         + " order by t.timeline_id limit " + (limit + 1),
                 params,
+                false);
+    }
+
+    /**
+     * A page of a timeline's change feed after {@code since} up to {@code upTo}: the events whose latest change
+     * (their recording, or their latest correction or retraction) lies in between, in the order of that change;
+     * the two halves range-scan the timeline's sequence key and its change index.
+     */
+    static Statement changes(String timelineId, long since, long upTo, int limit) {
+        String columns = "e.payload, " + SqlFilter.MARKS;
+        return new Statement(
+                "select * from (select 'appended' as kind, e.sequence as position, " + columns
+                        + " from read_event e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.sequence > ? and e.sequence <= ? and e.change_sequence is null"
+                        + " union all select case when e.retracted_at is null then 'corrected' else 'retracted' end, "
+                        + "e.change_sequence, " + columns + " from read_event e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.change_sequence > ? and e.change_sequence <= ?) c "
+                        + "order by c.position limit " + (limit + 1),
+                List.of(timelineId, since, upTo, timelineId, since, upTo),
+                false);
+    }
+
+    /** The highest position of the timeline the active generation processed (0 when none). */
+    static Statement processed(String timelineId) {
+        return new Statement(
+                "select coalesce((select e.processed from read_watermark e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ?), 0)",
+                List.of(timelineId),
+                false);
+    }
+
+    /** The order key (occurredAt, timelineId, sequence) of an event, retracted or not, as of {@code asOf}. */
+    static Statement key(java.util.UUID eventId, OffsetDateTime asOf) {
+        SqlFilter sql = new SqlFilter(new EventFilter(
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true));
+        sql.and("e.event_id = ?", eventId);
+        return new Statement(
+                "select e.occurred_at, e.timeline_id, e.sequence from " + sql.source + " where " + sql.where,
+                sql.params,
+                false);
+    }
+
+    /** When the timeline's position {@code sequence} was recorded (see {@link EventQuery#recordedAt}). */
+    static Statement recordedAt(String timelineId, long sequence) {
+        return new Statement(
+                // recordedAt never decreases along a timeline: the latest position at or before it has the latest
+                "select greatest((select e.recorded_at from read_event e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.sequence <= ? order by e.sequence desc limit 1), "
+                        + "(select e.recorded_at from read_change e where " + SqlFilter.ACTIVE_GENERATION
+                        + " and e.timeline_id = ? and e.change_sequence <= ? order by e.change_sequence desc limit 1))",
+                List.of(timelineId, sequence, timelineId, sequence),
                 false);
     }
 

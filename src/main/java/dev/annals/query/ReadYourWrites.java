@@ -36,6 +36,11 @@ public class ReadYourWrites {
     }
 
     public void await(String position) {
+        await("waitFor", position);
+    }
+
+    /** Waits for {@code position}, given as the query parameter {@code parameter} (named in any problem). */
+    public void await(String parameter, String position) {
         if (position == null || position.isBlank()) {
             return;
         }
@@ -49,9 +54,9 @@ public class ReadYourWrites {
         }
         if (!Slugs.isValid(timelineId) || version < 0) {
             throw ProblemType.INVALID_REQUEST.exception(
-                    "Invalid waitFor position",
+                    "Invalid " + parameter + " position",
                     List.of(new FieldError(
-                            "waitFor", "position", "must be a position returned by an append, e.g. my-timeline:14")));
+                            parameter, "position", "must be a position returned by an append, e.g. my-timeline:14")));
         }
         if (version == 0) {
             return;
@@ -63,9 +68,10 @@ public class ReadYourWrites {
         long current = journalVersion(timelineId);
         if (version > current) {
             throw ProblemType.NOT_FOUND.exception(
-                    "waitFor " + position + " was never appended: timeline " + timelineId + " is at version " + current,
+                    parameter + " " + position + " was never appended: timeline " + timelineId + " is at version "
+                            + current,
                     List.of(new FieldError(
-                            "waitFor", "appended", "must not be beyond the timeline's version (" + current + ")")));
+                            parameter, "appended", "must not be beyond the timeline's version (" + current + ")")));
         }
         long deadline = System.nanoTime() + config.query().waitTimeout().toNanos();
         long poll = config.query().waitPoll().toNanos();
@@ -76,7 +82,7 @@ public class ReadYourWrites {
                 throw ProblemType.PROJECTION_LAGGING.exception(
                         "The read model has not applied " + position + " within " + max
                                 + " ms (annals.query.wait-timeout); retry shortly",
-                        List.of(new FieldError("waitFor", "maxWait", "waited " + max + " ms, the longest wait")));
+                        List.of(new FieldError(parameter, "maxWait", "waited " + max + " ms, the longest wait")));
             }
             try {
                 seen = signal.awaitAfter(seen, Math.min(left, poll));

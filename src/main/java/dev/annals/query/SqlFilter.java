@@ -5,11 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Builds the WHERE clause of an event filter over {@code read_event e} in the active generation. */
+/**
+ * Builds the FROM and WHERE clauses of an event filter over the events {@code e} of the active generation: the
+ * current view ({@code read_event}), or as of an instant the versions known then (the current rows known by then,
+ * and the superseded versions whose interval of recorded time holds it). Retracted events only when asked for.
+ */
 final class SqlFilter {
-    static final String ACTIVE_GENERATION =
-            "e.generation = (select active_generation from projection_state where projection = 'timeline')";
+    private static final String ACTIVE =
+            "(select active_generation from projection_state where projection = 'timeline')";
+    static final String ACTIVE_GENERATION = "e.generation = " + ACTIVE;
 
+    private static final String COLUMNS = "generation, event_id, timeline_id, sequence, event_type, occurred_at, "
+            + "occurred_from, occurred_until, recorded_at, actor_ids, actor_names, publishers, tags, search, payload, "
+            + "revisions, corrected_at, retracted_at, retraction_reason";
+
+    /** The versions known at an instant: both halves keep their indexes, the planner merges them in key order. */
+    private static final String AS_OF = "(select " + COLUMNS + " from read_event r where r.generation = " + ACTIVE
+            + " and coalesce(r.retracted_at, r.corrected_at, r.recorded_at) <= ? union all select " + COLUMNS
+            + " from read_event_revision r where r.generation = " + ACTIVE
+            + " and r.known_from <= ? and r.known_until > ?) e";
+
+    /** The columns every event answer reads after its payload: the correction and retraction marks. */
+    static final String MARKS = "e.revisions, e.corrected_at, e.retracted_at, e.retraction_reason";
+
+    final String source;
     final StringBuilder where = new StringBuilder(ACTIVE_GENERATION);
     final List<Object> params = new ArrayList<>();
 
@@ -17,6 +36,15 @@ final class SqlFilter {
     record TextArray(List<String> values) {}
 
     SqlFilter(EventFilter filter) {
+        if (filter.asOf() == null) {
+            source = "read_event e";
+        } else {
+            source = AS_OF;
+            params.addAll(List.of(filter.asOf(), filter.asOf(), filter.asOf()));
+        }
+        if (!filter.includeRetracted()) {
+            and("e.retracted_at is null");
+        }
         if (!filter.timelines().isEmpty()) {
             anyOf("e.timeline_id", filter.timelines());
         }

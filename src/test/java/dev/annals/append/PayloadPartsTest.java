@@ -36,7 +36,8 @@ class PayloadPartsTest {
                 List.of(new Actor("a", "A", null)),
                 List.of(),
                 List.of("sequence"),
-                data);
+                data,
+                null);
     }
 
     @Test

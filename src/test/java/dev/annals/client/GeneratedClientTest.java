@@ -128,7 +128,7 @@ class GeneratedClientTest {
 
         // the read model: wait for the append once, then page through everything, 2 at a time
         List<Event> all = pageAll(cursor -> query.queryTimelineEvents(
-                timeline, null, cursor, null, 2, "asc", null, null, null, null, null, null, position));
+                timeline, null, null, cursor, null, null, 2, "asc", null, null, null, null, null, null, position));
         assertEquals(sequences(1, 13), all.stream().map(Event::getSequence).toList());
         assertEquals(
                 story.stream().map(NewEvent::getTitle).toList(),
@@ -146,7 +146,9 @@ class GeneratedClientTest {
                 cursor -> query.queryTimelineEvents(
                         timeline,
                         List.of("anthropic"),
+                        null,
                         cursor,
+                        null,
                         null,
                         2,
                         null,
@@ -176,6 +178,8 @@ class GeneratedClientTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 "desc",
                 "autonomous",
                 null,
@@ -193,7 +197,9 @@ class GeneratedClientTest {
         EventPage surveillance = query.queryEvents(
                 null,
                 null,
+                null,
                 OffsetDateTime.parse("2026-02-26T00:00:00Z"),
+                null,
                 null,
                 null,
                 null,
@@ -208,7 +214,7 @@ class GeneratedClientTest {
                 surveillance.getItems().stream().map(Event::getSequence).toList());
 
         // one event by id
-        Event redLine = query.getEvent(story.get(8).getId(), position, null);
+        Event redLine = query.getEvent(story.get(8).getId(), null, position, null);
         assertEquals(9L, redLine.getSequence());
         assertEquals("red-line-stated", redLine.getType());
         assertEquals(
@@ -288,7 +294,7 @@ class GeneratedClientTest {
         ApiException badLimit = assertThrows(
                 ApiException.class,
                 () -> query.queryTimelineEvents(
-                        timeline, null, null, null, 0, null, null, null, null, null, null, null, null));
+                        timeline, null, null, null, null, null, 0, null, null, null, null, null, null, null, null));
         assertEquals(400, badLimit.getCode());
         assertEquals(
                 "limit",
@@ -308,7 +314,7 @@ class GeneratedClientTest {
         int pages = 0;
         do {
             ActorPage page = query.listActors(
-                    null, cursor, null, 2, null, null, null, null, List.of(timeline), null, null, position);
+                    null, null, cursor, null, null, 2, null, null, null, null, List.of(timeline), null, null, position);
             assertTrue(page.getItems().size() <= 2, "limit 2");
             page.getItems().forEach(a -> actors.add(a.getId()));
             cursor = page.getNextCursor();

@@ -60,7 +60,7 @@ class GeneratedRegistryClientTest {
         assertEquals(2, second.getLatestVersion());
         assertEquals(2, second.getVersions().size());
 
-        Event read = new QueryApi(client).getEvent(id, appended.getPosition(), null);
+        Event read = new QueryApi(client).getEvent(id, null, appended.getPosition(), null);
         assertEquals(type, read.getType());
         assertEquals(2, read.getTypeVersion());
         assertEquals(1, read.getWrittenTypeVersion());

@@ -122,7 +122,7 @@ class ActorCountsTest {
                 recount as (
                     select a.id, max(a.name) as name, count(*) as event_count
                     from read_event e cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name)
-                    where e.generation = (select g from active) group by a.id),
+                    where e.generation = (select g from active) and e.retracted_at is null group by a.id),
                 maintained as (select actor_id as id, name, event_count from read_actor
                                where generation = (select g from active))
                 select count(*) from ((table recount except table maintained)

@@ -38,7 +38,7 @@ class ExactlyOnceTest {
         final AtomicInteger calls = new AtomicInteger();
 
         CrashingStore(ProjectionStore real) {
-            super(null);
+            super(null, null);
             this.real = real;
         }
 
@@ -99,7 +99,7 @@ class ExactlyOnceTest {
         final ProjectionStore real;
 
         RejectingStore(ProjectionStore real) {
-            super(null);
+            super(null, null);
             this.real = real;
         }
 

@@ -222,8 +222,9 @@ class ProjectionStoreTest {
                 actors,
                 List.of(new Source("Reuters", null, Reliability.REPORTED)),
                 List.of("test"),
-                mapper.readTree("{\"speaker\":\"someone\",\"quote\":\"q\"}"));
-        return new EventDecoder.Valid(event, mapper.writeValueAsString(event), local);
+                mapper.readTree("{\"speaker\":\"someone\",\"quote\":\"q\"}"),
+                null);
+        return new EventDecoder.Valid(event, mapper.writeValueAsString(event), local, 0, sequence);
     }
 
     private static String utc(String column) {

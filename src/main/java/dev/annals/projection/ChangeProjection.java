@@ -1,0 +1,268 @@
+package dev.annals.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annals.correction.ChangeKind;
+import dev.annals.correction.Correctable;
+import dev.annals.event.TimelineEvent;
+import dev.annals.registry.EventTypeRegistry;
+import dev.annals.registry.RegisteredVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies corrections and retractions to the read model, in the batch's transaction and in record order: the
+ * current version of the event moves to {@code read_event_revision}, the corrected one takes its place (or the
+ * event is marked retracted), the counters follow, and {@code read_change} records the change. A change the
+ * projection cannot apply (its event is not held, is retracted, or would become invalid) is recorded as ignored.
+ */
+@ApplicationScoped
+class ChangeProjection {
+    private static final Logger LOG = Logger.getLogger(ChangeProjection.class);
+    private static final UUID NONE = new UUID(0, 0);
+
+    private final ObjectMapper mapper;
+    private final EventTypeRegistry registry;
+
+    ChangeProjection(ObjectMapper mapper, EventTypeRegistry registry) {
+        this.mapper = mapper;
+        this.registry = registry;
+    }
+
+    /** Applies the changes in order; returns how many were new (not duplicates of changes already processed). */
+    int apply(Connection connection, int generation, List<EventDecoder.Valid> changes) throws SQLException {
+        int processed = 0;
+        for (EventDecoder.Valid change : changes) {
+            if (apply(connection, generation, change)) {
+                processed++;
+            }
+        }
+        return processed;
+    }
+
+    private record Current(
+            String timelineId,
+            ObjectNode event,
+            OffsetDateTime retractedAt,
+            String[] actorIds,
+            String[] actorNames,
+            Integer partition,
+            Long offset) {}
+
+    private boolean apply(Connection connection, int generation, EventDecoder.Valid valid) throws SQLException {
+        TimelineEvent change = valid.event();
+        if (exists(connection, ChangeSql.SEEN, generation, change.id())) {
+            return false;
+        }
+        ChangeKind kind = ChangeKind.of(change.type()).orElseThrow();
+        UUID target = uuid(change.data().path("eventId").asText());
+        Current current = target == null ? null : current(connection, generation, target);
+        String ignored = null;
+        EventDecoder.Valid corrected = null;
+        if (current == null) {
+            ignored = "the event it names is not in the read model";
+        } else if (!current.timelineId().equals(change.timelineId())) {
+            ignored = "the event it names belongs to another timeline";
+        } else if (current.retractedAt() != null) {
+            ignored = "the event it names is retracted";
+        } else if (kind == ChangeKind.CORRECTED) {
+            corrected = corrected(current, change.data().get("changes"));
+            if (corrected == null) {
+                ignored = "the corrected event would not be valid";
+            }
+        }
+        if (ignored == null) {
+            update(connection, PreparedArgs.of(ChangeSql.ARCHIVE, change.recordedAt(), generation, target));
+            if (corrected != null) {
+                correct(connection, generation, target, corrected, change);
+            } else {
+                update(
+                        connection,
+                        PreparedArgs.of(
+                                ChangeSql.RETRACT,
+                                change.recordedAt(),
+                                change.data().path("reason").asText(),
+                                change.sequence(),
+                                generation,
+                                target));
+            }
+            actors(connection, generation, current, corrected);
+            update(
+                    connection,
+                    PreparedArgs.of(
+                            ChangeSql.TIMELINE,
+                            kind == ChangeKind.RETRACTED ? 1 : 0,
+                            change.sequence(),
+                            generation,
+                            change.timelineId()));
+        } else {
+            LOG.warnf("Ignoring %s %s of event %s: %s", kind.wire(), change.id(), target, ignored);
+        }
+        update(
+                connection,
+                PreparedArgs.of(
+                        ChangeSql.RECORD,
+                        generation,
+                        change.id(),
+                        target == null ? NONE : target,
+                        change.timelineId(),
+                        change.sequence(),
+                        kind.wire(),
+                        ignored == null ? "applied" : "ignored",
+                        ignored,
+                        change.recordedAt(),
+                        valid.partition(),
+                        valid.offset(),
+                        valid.payload()));
+        return true;
+    }
+
+    /** The corrected event as a read-model row, or null when the correction would leave it invalid. */
+    private EventDecoder.Valid corrected(Current current, com.fasterxml.jackson.databind.JsonNode changes) {
+        ObjectNode json = Correctable.apply(current.event(), changes);
+        try {
+            TimelineEvent event = mapper.treeToValue(json, TimelineEvent.class);
+            if (event.title() == null
+                    || event.title().isBlank()
+                    || event.title().length() > 200
+                    || event.occurredAt() == null
+                    || event.occurredAtPrecision() == null) {
+                return null;
+            }
+            Optional<RegisteredVersion> version = registry.version(event.type(), event.writtenVersion());
+            if (version.isEmpty()
+                    || !version.get().validator().validate(event.data()).isEmpty()) {
+                return null;
+            }
+            return new EventDecoder.Valid(
+                    event,
+                    mapper.writeValueAsString(event),
+                    OffsetDateTime.parse(json.get("occurredAt").asText()),
+                    current.partition() == null ? -1 : current.partition(),
+                    current.offset() == null ? -1 : current.offset());
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void correct(
+            Connection connection, int generation, UUID target, EventDecoder.Valid corrected, TimelineEvent change)
+            throws SQLException {
+        ReadEventColumns row = ReadEventColumns.of(List.of(corrected));
+        update(
+                connection,
+                PreparedArgs.of(
+                        ChangeSql.CORRECT,
+                        row.occurredAt()[0],
+                        row.precisions()[0],
+                        row.occurredFrom()[0],
+                        row.occurredUntil()[0],
+                        row.titles()[0],
+                        row.actorIds()[0],
+                        row.actorNames()[0],
+                        row.publishers()[0],
+                        row.tags()[0],
+                        row.searchTexts()[0],
+                        row.payloads()[0],
+                        change.recordedAt(),
+                        change.sequence(),
+                        generation,
+                        target));
+    }
+
+    /** The actor counts: the event's actors no longer count, the corrected event's (if any) do. */
+    private static void actors(Connection connection, int generation, Current current, EventDecoder.Valid corrected)
+            throws SQLException {
+        try (PreparedStatement removed = connection.prepareStatement(ChangeSql.ACTORS_REMOVED)) {
+            removed.setArray(1, connection.createArrayOf("text", current.actorIds()));
+            removed.setInt(2, generation);
+            removed.executeUpdate();
+        }
+        if (corrected != null && !corrected.event().actors().isEmpty()) {
+            try (PreparedStatement added = connection.prepareStatement(ChangeSql.ACTORS_ADDED)) {
+                added.setInt(1, generation);
+                added.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "text",
+                                corrected.event().actors().stream()
+                                        .map(a -> a.id())
+                                        .toArray()));
+                added.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "text",
+                                corrected.event().actors().stream()
+                                        .map(a -> a.name())
+                                        .toArray()));
+                added.executeUpdate();
+            }
+        }
+        update(connection, PreparedArgs.of(ChangeSql.ACTORS_GONE, generation));
+    }
+
+    private Current current(Connection connection, int generation, UUID target) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ChangeSql.CURRENT)) {
+            statement.setInt(1, generation);
+            statement.setObject(2, target);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Current(
+                        rs.getString(1),
+                        (ObjectNode) mapper.readTree(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class),
+                        (String[]) rs.getArray(4).getArray(),
+                        (String[]) rs.getArray(5).getArray(),
+                        (Integer) rs.getObject(6),
+                        (Long) rs.getObject(7));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Corrupt read-model payload of event " + target, e);
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, int generation, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, generation);
+            statement.setObject(2, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void update(Connection connection, PreparedArgs args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(args.sql())) {
+            for (int i = 0; i < args.values().length; i++) {
+                statement.setObject(i + 1, args.values()[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A statement and the values of its parameters, in order. */
+    private record PreparedArgs(String sql, Object[] values) {
+        static PreparedArgs of(String sql, Object... values) {
+            return new PreparedArgs(sql, values);
+        }
+    }
+}

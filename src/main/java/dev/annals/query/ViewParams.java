@@ -1,0 +1,36 @@
+package dev.annals.query;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The {@code asOf} and {@code include} parameters of endpoints that take no filter. */
+public class ViewParams {
+    @QueryParam("asOf")
+    @Parameter(
+            description = "What was known then: an instant or a position timeline:N (see GET /v1/events).",
+            example = "2026-02-27T12:00:00Z")
+    public String asOf;
+
+    @QueryParam("include")
+    @Parameter(
+            description = "retracted: also answer retracted events, marked.",
+            schema = @Schema(enumeration = {"retracted"}))
+    public String include;
+
+    EventFilter toFilter(ReadYourWrites readYourWrites, EventQuery query) {
+        return new EventFilter(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                false,
+                AsOfParam.resolve(asOf, readYourWrites, query),
+                QueryParsing.includeRetracted(include));
+    }
+}
