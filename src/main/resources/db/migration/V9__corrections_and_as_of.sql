@@ -27,6 +27,7 @@ alter table read_event
 create index read_event_record_ix on read_event (generation, record_partition, record_offset);
 create index read_event_changed_ix on read_event (generation, timeline_id, change_sequence)
     where change_sequence is not null;
+create index read_event_retracted_ix on read_event (generation) where retracted_at is not null;
 
 -- Every superseded version of an event, known during [known_from, known_until) of recorded time: an as-of query
 -- reads the current rows known by then and these. Small (only corrected or retracted events have rows here).

@@ -16,7 +16,9 @@ final class LosslessSwitch {
             select count(*),
                    count(*) filter (where r.event_id is null and d.event_id is not null),
                    count(*) filter (where r.event_id is null and d.event_id is null),
+                   -- timelines count the current view; retracted events are rows of the rebuild too
                    (select coalesce(sum(event_count), 0) from read_timeline where generation = ?)
+                       + (select count(*) from read_event where generation = ? and retracted_at is not null)
             from read_event l
             left join read_event r on r.generation = ? and r.event_id = l.event_id
             left join (select distinct event_id from read_dead_letter where generation = ? and event_id is not null) d
@@ -44,7 +46,8 @@ final class LosslessSwitch {
             statement.setInt(1, rebuilt);
             statement.setInt(2, rebuilt);
             statement.setInt(3, rebuilt);
-            statement.setInt(4, active);
+            statement.setInt(4, rebuilt);
+            statement.setInt(5, active);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return new RebuildLedger.Comparison(rs.getLong(1), rs.getLong(4), rs.getLong(2), rs.getLong(3));

@@ -118,9 +118,43 @@ final class QueryScenario {
                 "/v1/actors?timeline=" + smallT,
                 RawSql.actors(f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50)));
         s.add(new Spec("/v1/actors", "broad: all events", "/v1/actors", RawSql.actors(none, 50)));
+        s.addAll(asOf(bigT));
         s.add(new Spec("/v1/timelines", "first page, limit=50", "/v1/timelines", RawSql.timelines(50)));
         s.add(new Spec("/v1/timelines", "first page, limit=500", "/v1/timelines?limit=500", RawSql.timelines(500)));
         return s;
+    }
+
+    /** asOf now and in the middle of the load, across timelines and for the biggest one. */
+    private List<Spec> asOf(String timeline) throws Exception {
+        OffsetDateTime first;
+        OffsetDateTime last;
+        try (var c = infra.connect();
+                var st = c.prepareStatement("select min(recorded_at), max(recorded_at) from read_event");
+                var rs = st.executeQuery()) {
+            rs.next();
+            first = rs.getObject(1, OffsetDateTime.class);
+            last = rs.getObject(2, OffsetDateTime.class);
+        }
+        OffsetDateTime now = last.plusSeconds(1);
+        OffsetDateTime mid = first.plus(Duration.between(first, last).dividedBy(2));
+        RawSql.Filter none = RawSql.Filter.none();
+        RawSql.Filter one = f(List.of(timeline), List.of(), List.of(), List.of(), List.of(), null, null, null);
+        return List.of(
+                new Spec(
+                        "asOf",
+                        "now, all events",
+                        "/v1/events?asOf=" + enc(now.toString()),
+                        RawSql.eventsAsOf(none, now, 50)),
+                new Spec(
+                        "asOf",
+                        "mid-load, all events",
+                        "/v1/events?asOf=" + enc(mid.toString()),
+                        RawSql.eventsAsOf(none, mid, 50)),
+                new Spec(
+                        "asOf",
+                        "mid-load, timeline " + timeline,
+                        "/v1/timelines/" + timeline + "/events?asOf=" + enc(mid.toString()),
+                        RawSql.eventsAsOf(one, mid, 50)));
     }
 
     private Spec cursorPage(int page) throws Exception {

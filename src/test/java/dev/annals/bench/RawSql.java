@@ -34,6 +34,11 @@ final class RawSql {
 
     private RawSql() {}
 
+    /** An event page of {@code limit} as of an instant (the union of current rows and superseded versions). */
+    static QuerySql.Statement eventsAsOf(Filter f, OffsetDateTime asOf, int limit) {
+        return QuerySql.events(f.toEventFilter().withAsOf(asOf), null, limit);
+    }
+
     /** An event page of {@code limit}, optionally after a keyset position {occurred_at, timeline_id, sequence}. */
     static QuerySql.Statement events(Filter f, int limit, Object[] after) {
         return QuerySql.events(f.toEventFilter(), after, limit);
