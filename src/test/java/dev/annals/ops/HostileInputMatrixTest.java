@@ -61,6 +61,7 @@ class HostileInputMatrixTest {
         cases.addAll(HostileQueryCases.cases());
         cases.addAll(HostileTokenCases.cases());
         cases.addAll(HostileRegistryCases.cases());
+        cases.addAll(HostileChangeCases.cases());
         return cases.stream();
     }
 
@@ -84,6 +85,7 @@ class HostileInputMatrixTest {
         String timeline = Fixtures.timeline("hostile");
         HOSTILE.add(timeline);
         HostileQueryCases.prepare();
+        HostileChangeCases.prepare();
         long journalBefore = count("select count(*) from journal", null);
         HostileHttp.Answer answer = row.send().apply(timeline);
         if (row.slug() == null) {
