@@ -36,6 +36,8 @@ public class AppendService {
     /** How often an append with changes is checked anew when the timeline moved on under its checks. */
     private static final int CHANGE_ATTEMPTS = 5;
 
+    private static final Precondition NEVER = Precondition.exactly(-1);
+
     private final GroupCommit groupCommit;
     private final ObjectMapper mapper;
     private final OutboxSignal signal;
@@ -64,7 +66,17 @@ public class AppendService {
             String recordedBy,
             String idempotencyKey) {
         for (int attempt = 1; ; attempt++) {
-            CorrectionCheck.Checked checked = corrections.check(timelineId, batch);
+            CorrectionCheck.Checked checked;
+            try {
+                checked = corrections.check(timelineId, batch);
+            } catch (ProblemException refused) {
+                // a retry of a stored change fails its checks (its event is retracted now, say): replay it
+                Outcome replay = replayOnly(timelineId, batch, trace, recordedBy, idempotencyKey);
+                if (replay != null) {
+                    return replay;
+                }
+                throw refused;
+            }
             if (checked.version().isEmpty()) {
                 return attempt(timelineId, precondition, precondition, batch, trace, recordedBy, idempotencyKey);
             }
@@ -89,6 +101,31 @@ public class AppendService {
                 throw ProblemType.SERVICE_UNAVAILABLE.exception("Nothing was stored: the timeline changed under the "
                         + "checks of its corrections " + CHANGE_ATTEMPTS + " times in a row; retry");
             }
+            backOff(attempt);
+        }
+    }
+
+    /** The original answer when the batch repeats a stored append (same Idempotency-Key, or same ids); else null. */
+    private Outcome replayOnly(
+            String timelineId, List<NewEvent> batch, TraceContext trace, String recordedBy, String idempotencyKey) {
+        if (idempotencyKey == null && batch.stream().allMatch(e -> e.id() == null)) {
+            return null;
+        }
+        try {
+            // no timeline is at version -1: only a replay can be the answer
+            return attempt(timelineId, NEVER, NEVER, batch, trace, recordedBy, idempotencyKey);
+        } catch (ProblemException notAReplay) {
+            return null;
+        }
+    }
+
+    /** A short random pause, so that racing changes of one busy timeline do not retry in lockstep. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemType.SERVICE_UNAVAILABLE.exception("Nothing was stored: interrupted; retry");
         }
     }
 

@@ -24,8 +24,16 @@ final class ChangeRequests {
 
     private ChangeRequests() {}
 
-    /** The change as a one-event append body: now, precision second, titled by its reason. */
+    /** The change as a one-event append body, occurring now, precision second, titled by its reason. */
     static ArrayNode event(ChangeKind kind, UUID eventId, JsonNode body) {
+        return event(kind, eventId, body, null, null);
+    }
+
+    /**
+     * The change as a one-event append body: with {@code id} when the body names none (derived from the
+     * Idempotency-Key), occurring at {@code occurredAt} (the stored change's, for a retry; null: now).
+     */
+    static ArrayNode event(ChangeKind kind, UUID eventId, JsonNode body, UUID id, String occurredAt) {
         if (body == null || !body.isObject()) {
             throw ProblemType.INVALID_REQUEST.exception(
                     "The body must be a JSON object", List.of(new FieldError("", "type", "expected a JSON object")));
@@ -53,12 +61,16 @@ final class ChangeRequests {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         if (body.has("id")) {
             event.set("id", body.get("id"));
+        } else if (id != null) {
+            event.put("id", id.toString());
         }
         event.put("type", kind.type());
         event.put(
                 "occurredAt",
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+                occurredAt != null
+                        ? occurredAt
+                        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
         event.put("occurredAtPrecision", "second");
         String reason =
                 body.path("reason").isTextual() ? body.get("reason").asText().strip() : "";
@@ -70,6 +82,22 @@ final class ChangeRequests {
         }
         event.set("data", data);
         return JsonNodeFactory.instance.arrayNode().add(event);
+    }
+
+    /** The id the body names, else one derived from the Idempotency-Key (so a retry names the same), else null. */
+    static UUID changeId(ChangeKind kind, UUID eventId, JsonNode body, String timelineId, String idempotencyKey) {
+        if (body != null && body.path("id").isTextual()) {
+            try {
+                return UUID.fromString(body.get("id").asText());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        if (idempotencyKey == null) {
+            return null;
+        }
+        String name = String.join("\n", timelineId, idempotencyKey, kind.wire(), eventId.toString());
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The problem with its pointers into the append body rewritten as pointers into the change's body. */

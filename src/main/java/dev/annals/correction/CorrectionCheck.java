@@ -76,6 +76,13 @@ public class CorrectionCheck {
             if (names[i] == null) {
                 continue;
             }
+            if (kind.get() == ChangeKind.RETRACTED && namesAChange(names[i], snapshot, roots)) {
+                errors.add(new FieldError(
+                        "/" + i + "/data/eventId",
+                        "namesAnEvent",
+                        "a retraction names the event it retracts, not a correction or retraction of it"));
+                continue;
+            }
             UUID root = root(i, timelineId, names[i], snapshot, states, roots, errors);
             if (root == null) {
                 continue;
@@ -152,6 +159,11 @@ public class CorrectionCheck {
             return null;
         }
         return root;
+    }
+
+    private static boolean namesAChange(UUID name, JournalTargets.Snapshot snapshot, Map<UUID, UUID> roots) {
+        JournalTargets.Stored stored = snapshot.events().get(name);
+        return roots.containsKey(name) || stored != null && stored.subject() != null;
     }
 
     private static EventState stored(JournalTargets.Snapshot snapshot, UUID root) {

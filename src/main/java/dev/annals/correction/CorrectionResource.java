@@ -229,7 +229,11 @@ public class CorrectionResource {
         String key = IdempotencyKey.parse(idempotencyKey);
         AppendService.Outcome outcome;
         try {
-            List<NewEvent> events = validator.validate(ChangeRequests.event(kind, id, body));
+            // a retry (same id, or same Idempotency-Key) must be the same event: it occurs when the first did
+            UUID changeId = ChangeRequests.changeId(kind, id, body, timelineId, key);
+            String occurredAt =
+                    changeId == null ? null : targets.occurredAtOf(changeId).orElse(null);
+            List<NewEvent> events = validator.validate(ChangeRequests.event(kind, id, body, changeId, occurredAt));
             outcome = service.append(timelineId, precondition, events, trace, Writers.subject(identity), key);
         } catch (ProblemException e) {
             throw ChangeRequests.inBody(e);

@@ -68,6 +68,20 @@ class JournalTargets {
         }
     }
 
+    /** The occurredAt, as stored, of the journal event {@code id}, if it is stored. */
+    java.util.Optional<String> occurredAtOf(UUID id) {
+        try (Connection connection = PooledConnections.get(dataSource);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select payload::jsonb ->> 'occurredAt' from journal where event_id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     /** The timeline of the journal event {@code id}, if it is stored. */
     java.util.Optional<String> timelineOf(UUID id) {
         try (Connection connection = PooledConnections.get(dataSource);

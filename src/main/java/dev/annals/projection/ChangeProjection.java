@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.correction.ChangeKind;
-import dev.annals.correction.Correctable;
 import dev.annals.event.TimelineEvent;
-import dev.annals.registry.EventTypeRegistry;
-import dev.annals.registry.RegisteredVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -31,11 +27,11 @@ class ChangeProjection {
     private static final UUID NONE = new UUID(0, 0);
 
     private final ObjectMapper mapper;
-    private final EventTypeRegistry registry;
+    private final CorrectedRow rows;
 
-    ChangeProjection(ObjectMapper mapper, EventTypeRegistry registry) {
+    ChangeProjection(ObjectMapper mapper, CorrectedRow rows) {
         this.mapper = mapper;
-        this.registry = registry;
+        this.rows = rows;
     }
 
     /** Applies the changes in order; returns how many were new (not duplicates of changes already processed). */
@@ -69,13 +65,21 @@ class ChangeProjection {
         String ignored = null;
         EventDecoder.Valid corrected = null;
         if (current == null) {
-            ignored = "the event it names is not in the read model";
-        } else if (!current.timelineId().equals(change.timelineId())) {
+            // not recorded as seen: delivered again after its event (a republish), it applies then
+            LOG.warnf(
+                    "Skipping %s %s of event %s: the event is not in the read model", kind.wire(), change.id(), target);
+            return true;
+        }
+        if (!current.timelineId().equals(change.timelineId())) {
             ignored = "the event it names belongs to another timeline";
         } else if (current.retractedAt() != null) {
             ignored = "the event it names is retracted";
         } else if (kind == ChangeKind.CORRECTED) {
-            corrected = corrected(current, change.data().get("changes"));
+            corrected = rows.corrected(
+                    current.event(),
+                    current.partition(),
+                    current.offset(),
+                    change.data().get("changes"));
             if (corrected == null) {
                 ignored = "the corrected event would not be valid";
             }
@@ -83,7 +87,7 @@ class ChangeProjection {
         if (ignored == null) {
             update(connection, PreparedArgs.of(ChangeSql.ARCHIVE, change.recordedAt(), generation, target));
             if (corrected != null) {
-                correct(connection, generation, target, corrected, change);
+                CorrectedRow.update(connection, generation, target, corrected, change);
             } else {
                 update(
                         connection,
@@ -126,59 +130,6 @@ class ChangeProjection {
         return true;
     }
 
-    /** The corrected event as a read-model row, or null when the correction would leave it invalid. */
-    private EventDecoder.Valid corrected(Current current, com.fasterxml.jackson.databind.JsonNode changes) {
-        ObjectNode json = Correctable.apply(current.event(), changes);
-        try {
-            TimelineEvent event = mapper.treeToValue(json, TimelineEvent.class);
-            if (event.title() == null
-                    || event.title().isBlank()
-                    || event.title().length() > 200
-                    || event.occurredAt() == null
-                    || event.occurredAtPrecision() == null) {
-                return null;
-            }
-            Optional<RegisteredVersion> version = registry.version(event.type(), event.writtenVersion());
-            if (version.isEmpty()
-                    || !version.get().validator().validate(event.data()).isEmpty()) {
-                return null;
-            }
-            return new EventDecoder.Valid(
-                    event,
-                    mapper.writeValueAsString(event),
-                    OffsetDateTime.parse(json.get("occurredAt").asText()),
-                    current.partition() == null ? -1 : current.partition(),
-                    current.offset() == null ? -1 : current.offset());
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void correct(
-            Connection connection, int generation, UUID target, EventDecoder.Valid corrected, TimelineEvent change)
-            throws SQLException {
-        ReadEventColumns row = ReadEventColumns.of(List.of(corrected));
-        update(
-                connection,
-                PreparedArgs.of(
-                        ChangeSql.CORRECT,
-                        row.occurredAt()[0],
-                        row.precisions()[0],
-                        row.occurredFrom()[0],
-                        row.occurredUntil()[0],
-                        row.titles()[0],
-                        row.actorIds()[0],
-                        row.actorNames()[0],
-                        row.publishers()[0],
-                        row.tags()[0],
-                        row.searchTexts()[0],
-                        row.payloads()[0],
-                        change.recordedAt(),
-                        change.sequence(),
-                        generation,
-                        target));
-    }
-
     /** The actor counts: the event's actors no longer count, the corrected event's (if any) do. */
     private static void actors(Connection connection, int generation, Current current, EventDecoder.Valid corrected)
             throws SQLException {
@@ -207,7 +158,11 @@ class ChangeProjection {
                 added.executeUpdate();
             }
         }
-        update(connection, PreparedArgs.of(ChangeSql.ACTORS_GONE, generation));
+        try (PreparedStatement gone = connection.prepareStatement(ChangeSql.ACTORS_GONE)) {
+            gone.setInt(1, generation);
+            gone.setArray(2, connection.createArrayOf("text", current.actorIds()));
+            gone.executeUpdate();
+        }
     }
 
     private Current current(Connection connection, int generation, UUID target) throws SQLException {
@@ -242,7 +197,7 @@ class ChangeProjection {
         }
     }
 
-    private static void update(Connection connection, PreparedArgs args) throws SQLException {
+    static void update(Connection connection, PreparedArgs args) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(args.sql())) {
             for (int i = 0; i < args.values().length; i++) {
                 statement.setObject(i + 1, args.values()[i]);
@@ -260,7 +215,7 @@ class ChangeProjection {
     }
 
     /** A statement and the values of its parameters, in order. */
-    private record PreparedArgs(String sql, Object[] values) {
+    record PreparedArgs(String sql, Object[] values) {
         static PreparedArgs of(String sql, Object... values) {
             return new PreparedArgs(sql, values);
         }

@@ -42,7 +42,9 @@ final class ChangeSql {
             from (select id, count(*) as n from unnest(?::text[]) as id group by id) as x
             where a.generation = ? and a.actor_id = x.id""";
 
-    static final String ACTORS_GONE = "delete from read_actor where generation = ? and event_count <= 0";
+    /** The actors an event named before the change that no event names any more. */
+    static final String ACTORS_GONE =
+            "delete from read_actor where generation = ? and actor_id = any(?) and event_count <= 0";
 
     /** Counts, span and version of the timeline after a change (min/max walk the timeline index). */
     static final String TIMELINE = """

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code asOf} parameter: an instant (compared with {@code recordedAt}), or a position {@code timeline:N} an
  * append returned, standing for the instant its event was recorded (events appended by one request share it). A
- * position is waited for, as {@code waitFor} is, so the answer holds everything recorded up to it.
+ * position is waited for, as {@code waitFor} is, so the answer holds everything of that timeline recorded up to
+ * it; other timelines, and an instant, are answered from what the projection holds.
  */
 final class AsOfParam {
     private static final Pattern POSITION = Pattern.compile("^(.+):([0-9]{1,18})$");

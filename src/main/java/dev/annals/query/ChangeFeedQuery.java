@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a timeline's change feed and an event's neighbours from the read model. The feed is bounded by the
- * timeline's processed watermark, read first: a page never holds a change the next page's position could skip.
+ * Reads a timeline's change feed from the read model, bounded by the timeline's processed watermark, read first:
+ * a page never holds a change the next page's position could skip.
  */
 @ApplicationScoped
 class ChangeFeedQuery {

@@ -72,7 +72,8 @@ class ContextQuery {
                             filter.includeRetracted()),
                     key,
                     after);
-            TimelineEvent event = events.event(eventId, filter.asOf()).orElseThrow();
+            TimelineEvent event =
+                    events.event(connection, eventId, filter.asOf()).orElseThrow();
             return Optional.of(new EventContext(earlier, event, later));
         } catch (SQLException e) {
             throw new DatabaseException(e);

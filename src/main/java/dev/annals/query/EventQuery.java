@@ -84,12 +84,18 @@ public class EventQuery {
 
     /** One event by id as of {@code asOf} (null: now), marked when corrected or retracted. */
     public Optional<TimelineEvent> event(UUID eventId, OffsetDateTime asOf) {
-        try (Connection connection = PooledConnections.get(dataSource);
-                PreparedStatement statement = QuerySql.event(eventId, asOf).prepare(connection);
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.of(parse(rs, 1, 2)) : Optional.empty();
+        try (Connection connection = PooledConnections.get(dataSource)) {
+            return event(connection, eventId, asOf);
         } catch (SQLException e) {
             throw new DatabaseException(e);
+        }
+    }
+
+    /** {@link #event(UUID, OffsetDateTime)} on a connection the caller holds. */
+    Optional<TimelineEvent> event(Connection connection, UUID eventId, OffsetDateTime asOf) throws SQLException {
+        try (PreparedStatement statement = QuerySql.event(eventId, asOf).prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(parse(rs, 1, 2)) : Optional.empty();
         }
     }
 
@@ -118,13 +124,15 @@ public class EventQuery {
         String fingerprint = "actors" + filter.fingerprint();
         Object[] after = null;
         if (cursor != null && !cursor.isBlank()) {
-            List<String> key = cursors.decode(cursor, fingerprint, 2);
+            List<String> key = cursors.decode(cursor, fingerprint, 3);
             try {
                 after = new Object[] {Long.parseLong(key.get(0)), key.get(1)};
             } catch (RuntimeException e) {
                 throw QueryParsing.invalid("cursor", "cursor", "the cursor's position is malformed");
             }
+            filter = AsOfParam.fromCursor(filter, key.get(2));
         }
+        String asOf = filter.asOf() == null ? "" : filter.asOf().toString();
         List<ActorSummary> actors = new ArrayList<>();
         try (Connection connection = PooledConnections.get(dataSource);
                 PreparedStatement statement =
@@ -134,7 +142,8 @@ public class EventQuery {
                 if (actors.size() == limit) {
                     ActorSummary last = actors.get(actors.size() - 1);
                     return new ActorPage(
-                            actors, cursors.encode(fingerprint, List.of(Long.toString(last.eventCount()), last.id())));
+                            actors,
+                            cursors.encode(fingerprint, List.of(Long.toString(last.eventCount()), last.id(), asOf)));
                 }
                 actors.add(new ActorSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }

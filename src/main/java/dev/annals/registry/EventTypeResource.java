@@ -1,5 +1,6 @@
 package dev.annals.registry;
 
+import dev.annals.correction.ChangeKind;
 import dev.annals.error.FieldError;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
@@ -192,12 +193,16 @@ public class EventTypeResource {
                     + "does not prove itself on the earlier examples, or a deprecated type.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
+            responseCode = "403",
+            description = "Not an admin, or a type built into Annals (event-corrected, event-retracted).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "422",
             description = "Not a JSON Schema 2020-12 for an object, a remote reference, an example the schema "
                     + "refuses, or an upcast that is not JSON Patch.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@PathParam("type") String type, EventTypeDefinition definition) {
-        String name = TypeNames.checked(type);
+        String name = builtInChangesRefused(TypeNames.checked(type));
         if (definition == null) {
             throw ProblemType.INVALID_REQUEST.exception(
                     "The body must be an event-type definition",
@@ -234,10 +239,23 @@ public class EventTypeResource {
             responseCode = "404",
             description = "Unknown type.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an admin, or a type built into Annals (event-corrected, event-retracted).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EventTypeDetail deprecate(@PathParam("type") String type) {
-        String name = TypeNames.checked(type);
+        String name = builtInChangesRefused(TypeNames.checked(type));
         registration.deprecate(name);
         registry.refresh();
         return reads.detail(name);
+    }
+
+    /** Corrections and retractions are rules of Annals, not a pack: their definitions cannot change. */
+    private static String builtInChangesRefused(String name) {
+        if (ChangeKind.of(name).isPresent()) {
+            throw ProblemType.FORBIDDEN.exception("Event type " + name + " is built into Annals (corrections and "
+                    + "retractions follow its rules): it cannot be redefined or deprecated");
+        }
+        return name;
     }
 }

@@ -62,8 +62,6 @@ class CorrectionRaceTest {
             CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new)).get();
         }
         assertTrue(answers.stream().allMatch(s -> s == 201 || s == 422), "answers " + answers);
-        assertTrue(
-                answers.contains(422) || answers.stream().filter(s -> s == 201).count() == answers.size());
         Set<String> retracted = new HashSet<>();
         int changes = 0;
         for (JsonNode stored : Replay.journal(timeline)) {
