@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * Brings a subscriber from its own position up to the hub's, one bounded page at a time with the very queries the
  * hub runs; the next page is read only once the previous one was written, so a slow client slows only itself.
- * At the hub position it is marked ready and the hub takes it in at the start of its next step, when the hub's
- * position is checked again: no step can pass between the last page and the first live items.
+ * At the hub position it is marked ready; the hub takes it in at its next step, which starts at the subscriber's
+ * position when the hub moved on meanwhile, so no item falls between the last page and the first live one.
  */
 final class CatchUp {
     private static final Logger LOG = Logger.getLogger(CatchUp.class);

@@ -95,6 +95,23 @@ public class LiveHub {
         return subscribers.size();
     }
 
+    /** The streams' states and positions, and the hub's, for diagnostics. */
+    String describe() {
+        StringBuilder text = new StringBuilder("hub at ")
+                .append(position)
+                .append(thread != null && thread.isAlive() ? " (running)" : " (stopped)");
+        subscribers
+                .values()
+                .forEach(s -> text.append("; ")
+                        .append(s)
+                        .append(' ')
+                        .append(s.state())
+                        .append(" at ")
+                        .append(s.position())
+                        .append(s.sink().isClosed() ? " closed" : " open"));
+        return text.toString();
+    }
+
     private void closed(SseEventSink sink) {
         Subscriber gone = subscribers.remove(sink);
         if (gone != null) {
@@ -124,7 +141,11 @@ public class LiveHub {
             long now = System.nanoTime();
             if (now - nextBeat >= 0) {
                 nextBeat = now + heartbeat;
-                heartbeats();
+                try {
+                    heartbeats();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Live feed heartbeats failed");
+                }
             }
             if (!more) {
                 try {
@@ -138,7 +159,12 @@ public class LiveHub {
         }
     }
 
-    /** One step: take in the ready subscribers, hand over what was committed after the position; true if more. */
+    /**
+     * One step: take in the ready subscribers, hand over what was committed after the position; true if more.
+     * A ready subscriber may be a little behind the hub (it moved on while the last catch-up page was written):
+     * the step then starts at the subscriber's position instead, and those already live skip what they have, so
+     * the hand-over needs no second try. Only one far behind goes back to catching up.
+     */
     private boolean step() {
         subscribers.values().removeIf(s -> s.state() == SubscriberState.CLOSED);
         if (subscribers.isEmpty()) {
@@ -147,20 +173,36 @@ public class LiveHub {
         }
         Position committed = reader.committed();
         Position from = position != null ? position : committed;
+        List<Subscriber> joining = new ArrayList<>();
         Map<EventFilter, List<Subscriber>> live = new LinkedHashMap<>();
         for (Subscriber subscriber : subscribers.values()) {
-            if (subscriber.state() == SubscriberState.READY && !subscriber.join(from)) {
-                catchUp.submit(subscriber);
-            }
-            if (subscriber.state() == SubscriberState.LIVE) {
+            SubscriberState state = subscriber.state();
+            if (state == SubscriberState.READY) {
+                if (subscriber.position().within(config.batch(), from)) {
+                    joining.add(subscriber);
+                } else if (subscriber.retry()) {
+                    catchUp.submit(subscriber);
+                }
+            } else if (state == SubscriberState.LIVE) {
                 live.computeIfAbsent(subscriber.filter(), f -> new ArrayList<>())
                         .add(subscriber);
             }
         }
+        for (Subscriber subscriber : joining) {
+            from = from.min(subscriber.position());
+            if (subscriber.join()) {
+                live.computeIfAbsent(subscriber.filter(), f -> new ArrayList<>())
+                        .add(subscriber);
+            }
+        }
+        if (live.isEmpty()) {
+            // nobody to hand anything to: those catching up read up to what is committed, the hub starts from them
+            position = null;
+            return false;
+        }
         LiveSql.Ranges ranges = LiveReader.ranges(from, committed, config.batch());
-        if (ranges == null || live.isEmpty()) {
-            // nobody live: nothing to hand over, those catching up read for themselves
-            position = live.isEmpty() ? committed.max(from) : from;
+        if (ranges == null) {
+            position = from;
             return false;
         }
         Position end = LiveReader.end(from, ranges);

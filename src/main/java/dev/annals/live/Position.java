@@ -45,6 +45,19 @@ public record Position(Map<Integer, Long> next) {
         return new Position(merged);
     }
 
+    /** The earlier of the two on every partition. */
+    public Position min(Position other) {
+        TreeMap<Integer, Long> merged = new TreeMap<>();
+        next.keySet().forEach(p -> merged.put(p, Math.min(of(p), other.of(p))));
+        other.next.keySet().forEach(p -> merged.put(p, Math.min(of(p), other.of(p))));
+        return new Position(merged);
+    }
+
+    /** Whether this position is at most {@code offsets} behind {@code other} on every partition. */
+    public boolean within(long offsets, Position other) {
+        return other.next.entrySet().stream().allMatch(e -> e.getValue() - of(e.getKey()) <= offsets);
+    }
+
     /** Whether this position is at or past {@code other} on every partition. */
     public boolean covers(Position other) {
         return other.next.entrySet().stream().allMatch(e -> of(e.getKey()) >= e.getValue());

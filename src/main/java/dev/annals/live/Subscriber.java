@@ -21,7 +21,7 @@ final class Subscriber {
     private final SseEventSink sink;
     private final Sse sse;
     private final int buffer;
-    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private SubscriberState state = SubscriberState.CATCHING_UP;
     /** Everything before it is queued or written. */
     private Position position;
@@ -34,7 +34,16 @@ final class Subscriber {
     private boolean pumping;
     private Runnable whenDrained;
 
+    private final Position start;
+
+    @Override
+    public String toString() {
+        return "subscriber from " + start + " with " + filter.timelines() + filter.tags() + filter.types() + " queued "
+                + queue.size() + " in flight " + inFlight + (pumping ? " pumping" : "");
+    }
+
     Subscriber(EventFilter filter, Position start, SseEventSink sink, Sse sse, int buffer) {
+        this.start = start;
         this.filter = filter;
         this.sink = sink;
         this.sse = sse;
@@ -42,7 +51,8 @@ final class Subscriber {
         this.position = start;
         this.announced = start;
         this.delivered = start;
-        queue.add(sse.newEventBuilder().comment("live").id(start.token()).build());
+        queue.add(new Outgoing(
+                sse.newEventBuilder().comment("live").id(start.token()).build(), start));
         pump();
     }
 
@@ -71,13 +81,22 @@ final class Subscriber {
         return false;
     }
 
-    /** Called by the hub at the start of a step: live when the position covers the hub's, else catching up again. */
-    synchronized boolean join(Position hub) {
+    /** Taken in by the hub at the start of a step whose reads start at or before its position. */
+    synchronized boolean join() {
         if (state != SubscriberState.READY) {
             return false;
         }
-        state = position.covers(hub) ? SubscriberState.LIVE : SubscriberState.CATCHING_UP;
-        return state == SubscriberState.LIVE;
+        state = SubscriberState.LIVE;
+        return true;
+    }
+
+    /** Left too far behind the hub while it waited to join: catching up again. */
+    synchronized boolean retry() {
+        if (state != SubscriberState.READY) {
+            return false;
+        }
+        state = SubscriberState.CATCHING_UP;
+        return true;
     }
 
     /**
@@ -97,12 +116,14 @@ final class Subscriber {
                 }
                 position = position.after(item.partition(), item.offset());
                 announced = position;
-                queue.add(sse.newEventBuilder()
-                        .name(item.kind().eventName())
-                        .id(position.token())
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                        .data(String.class, item.data())
-                        .build());
+                queue.add(new Outgoing(
+                        sse.newEventBuilder()
+                                .name(item.kind().eventName())
+                                .id(position.token())
+                                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                                .data(String.class, item.data())
+                                .build(),
+                        position));
             }
             position = position.max(end);
             overflow = bounded && queue.size() + inFlight > buffer;
@@ -122,11 +143,13 @@ final class Subscriber {
                 return;
             }
             OutboundSseEvent.Builder beat = sse.newEventBuilder().comment("heartbeat");
+            Position id = null;
             if (!position.equals(announced)) {
                 announced = position;
-                beat.id(position.token());
+                id = position;
+                beat.id(id.token());
             }
-            queue.add(beat.build());
+            queue.add(new Outgoing(beat.build(), id));
             overflow = queue.size() + inFlight > buffer;
         }
         if (overflow) {
@@ -174,6 +197,9 @@ final class Subscriber {
         }
     }
 
+    /** A message for the connection and the position its id names (null: none). */
+    private record Outgoing(OutboundSseEvent event, Position id) {}
+
     private String overflowData() {
         return "{\"reason\":\"slow-consumer\",\"detail\":\"more than " + buffer
                 + " items waited to be written to this connection\",\"lastEventId\":\"" + delivered.token() + "\"}";
@@ -201,7 +227,7 @@ final class Subscriber {
             pumping = true;
         }
         while (true) {
-            OutboundSseEvent next;
+            Outgoing next;
             Runnable drained = null;
             synchronized (this) {
                 if (state == SubscriberState.CLOSED || inFlight >= IN_FLIGHT || queue.isEmpty()) {
@@ -214,8 +240,8 @@ final class Subscriber {
                 } else {
                     next = queue.poll();
                     inFlight++;
-                    if (next.getId() != null) {
-                        delivered = Position.parse(next.getId()).orElse(delivered);
+                    if (next.id() != null) {
+                        delivered = next.id();
                     }
                 }
             }
@@ -226,7 +252,7 @@ final class Subscriber {
                 return;
             }
             try {
-                sink.send(next).whenComplete((ignored, failure) -> {
+                sink.send(next.event()).whenComplete((ignored, failure) -> {
                     synchronized (this) {
                         inFlight--;
                     }

@@ -13,6 +13,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,14 @@ import org.junit.jupiter.api.Test;
 class LiveFeedTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    LiveHub hub;
+
+    @AfterEach
+    void everyStreamIsClosed() {
+        LiveLimitsTest.awaitSubscribers(hub, 0);
+    }
+
     @Test
     void aClientThatReconnectsWithItsLastIdGetsEveryEventExactlyOnce() throws Exception {
         String timeline = Fixtures.timeline("live-resume");
@@ -40,6 +50,8 @@ class LiveFeedTest {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         List<SseMessage> first;
         Thread appender;
+        // a witness stays connected throughout, so the hub moves on while the other client catches up
+        SseClient witness = SseClient.connected("timeline=" + timeline, null);
         try (SseClient client = SseClient.connected("timeline=" + timeline, null)) {
             appender = new Thread(() -> {
                 try {
@@ -65,6 +77,14 @@ class LiveFeedTest {
             assertEquals(null, failed.get());
             rest = new ArrayList<>(rest);
             rest.addAll(client.events(Duration.ofMillis(2500), events -> false));
+        }
+        try (witness) {
+            assertEquals(
+                    appended,
+                    witness.events(Duration.ofSeconds(30), e -> e.size() >= 150).stream()
+                            .map(LiveFeedTest::eventId)
+                            .toList(),
+                    "the witness got every event once");
         }
         List<String> received = Stream.concat(first.stream(), rest.stream())
                 .map(LiveFeedTest::eventId)

@@ -83,6 +83,7 @@ class LiveLimitsTest {
 
     @Test
     void badParametersAreProblemsBeforeTheStreamStarts() {
+        awaitSubscribers(0);
         given().queryParam("from", "yesterday")
                 .get("/v1/events/live")
                 .then()
@@ -134,6 +135,11 @@ class LiveLimitsTest {
     }
 
     private void awaitSubscribers(int expected) {
+        awaitSubscribers(hub, expected);
+    }
+
+    /** Waits until the hub serves {@code expected} streams. */
+    static void awaitSubscribers(LiveHub hub, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (hub.subscribers() != expected && System.nanoTime() < deadline) {
             try {
@@ -143,6 +149,6 @@ class LiveLimitsTest {
                 return;
             }
         }
-        assertEquals(expected, hub.subscribers(), "streams open on this instance");
+        assertEquals(expected, hub.subscribers(), () -> "streams open on this instance: " + hub.describe());
     }
 }

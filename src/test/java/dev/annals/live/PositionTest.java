@@ -60,5 +60,11 @@ class PositionTest {
         assertTrue(start.covers(Position.empty()));
         assertEquals("0-10.1-6", start.max(hub).token());
         assertTrue(Position.parse("0-10.1-6.2-0").orElseThrow().covers(hub));
+        assertEquals(
+                "0-3.1-0.2-0",
+                start.min(Position.parse("0-3.2-5").orElseThrow()).token());
+        assertTrue(start.within(2, hub));
+        assertFalse(start.within(1, hub));
+        assertTrue(hub.within(0, start));
     }
 }

@@ -4,12 +4,9 @@ import dev.annals.testing.TestTokens;
 import io.restassured.RestAssured;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,18 +16,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real HTTP client of the live feed for tests: reads the stream on its own thread into a queue of messages. */
+/**
+ * A real HTTP/1.1 client of the live feed for tests, on its own socket (closing it closes the connection, which
+ * a pooled client may not): reads the stream on its own thread into a queue of messages.
+ */
 final class SseClient implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final SseMessage END = new SseMessage(null, null, null, null);
 
-    private final HttpResponse<InputStream> response;
+    private final Socket socket;
+    private final HttpStream response;
     private final BlockingQueue<SseMessage> messages = new LinkedBlockingQueue<>();
     private volatile boolean ended;
 
-    private SseClient(HttpResponse<InputStream> response) {
-        this.response = response;
-        if (response.statusCode() == 200) {
+    private SseClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.response = new HttpStream(socket.getInputStream());
+        if (response.status() == 200) {
             Thread reader = new Thread(this::read, "sse-test-client");
             reader.setDaemon(true);
             reader.start();
@@ -39,21 +40,28 @@ final class SseClient implements AutoCloseable {
 
     /** Opens {@code /v1/events/live?query} (query may be empty), sending Last-Event-ID when given. */
     static SseClient open(String query, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                        + "/v1/events/live" + (query.isEmpty() ? "" : "?" + query)))
-                .header("Authorization", "Bearer " + TestTokens.all())
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
         try {
-            return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+            return new SseClient(request(query, lastEventId, 0));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the request on a new socket ({@code receiveBuffer} bytes when positive) and answers the socket. */
+    static Socket request(String query, String lastEventId, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("localhost", RestAssured.port));
+        socket.setSoTimeout(120_000);
+        String request = "GET /v1/events/live" + (query.isEmpty() ? "" : "?" + query) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + TestTokens.all() + "\r\n"
+                + "Accept: text/event-stream\r\n"
+                + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     /** Opens the stream and waits for its first comment (the hub has it then). */
@@ -70,16 +78,16 @@ final class SseClient implements AutoCloseable {
     }
 
     int status() {
-        return response.statusCode();
+        return response.status();
     }
 
     String header(String name) {
-        return response.headers().firstValue(name).orElse(null);
+        return response.header(name);
     }
 
     String body() {
-        try (InputStream in = response.body()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return new String(response.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -127,15 +135,14 @@ final class SseClient implements AutoCloseable {
     @Override
     public void close() {
         try {
-            response.body().close();
+            socket.close();
         } catch (IOException ignored) {
             // closing is all that matters
         }
     }
 
     private void read() {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response, StandardCharsets.UTF_8))) {
             parse(lines, messages);
         } catch (IOException e) {
             // closed by the test or the server
