@@ -55,9 +55,19 @@ public class LiveHub {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        closeAll();
+    }
+
+    private void closeAll() {
         running = false;
         catchUps.shutdownNow();
-        subscribers.values().forEach(Subscriber::close);
+        for (Subscriber subscriber : subscribers.values()) {
+            try {
+                subscriber.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing a live stream at shutdown: %s", e.getMessage());
+            }
+        }
     }
 
     /** The hub's position, or what the projection committed when the hub has none yet. */
@@ -121,6 +131,9 @@ public class LiveHub {
 
     private synchronized void start() {
         if (thread == null && running) {
+            // SIGTERM: end the streams at once (clients resume elsewhere with Last-Event-ID); graceful shutdown would
+            // otherwise wait quarkus.shutdown.timeout for requests that never complete before ShutdownEvent comes
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "annals-live-shutdown"));
             thread = new Thread(this::run, "annals-live-hub");
             thread.setDaemon(true);
             thread.start();

@@ -37,7 +37,7 @@ final class Subscriber {
     private final Position start;
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         return "subscriber from " + start + " with " + filter.timelines() + filter.tags() + filter.types() + " queued "
                 + queue.size() + " in flight " + inFlight + (pumping ? " pumping" : "");
     }
@@ -135,11 +135,13 @@ final class Subscriber {
         }
     }
 
-    /** A comment line, with the position as id when items the filter left out moved it since the last id. */
+    /**
+     * A comment line, with the position as id when items the filter left out moved it since the last id; none
+     * while messages wait (the stream is not idle, and a catch-up page may exceed the buffer).
+     */
     void heartbeat() {
-        boolean overflow;
         synchronized (this) {
-            if (state == SubscriberState.CLOSED) {
+            if (state == SubscriberState.CLOSED || !queue.isEmpty() || inFlight > 0) {
                 return;
             }
             OutboundSseEvent.Builder beat = sse.newEventBuilder().comment("heartbeat");
@@ -150,13 +152,8 @@ final class Subscriber {
                 beat.id(id.token());
             }
             queue.add(new Outgoing(beat.build(), id));
-            overflow = queue.size() + inFlight > buffer;
         }
-        if (overflow) {
-            overflow();
-        } else {
-            pump();
-        }
+        pump();
     }
 
     /** Runs {@code then} once every queued message was written (at once when none waits). */
