@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issue 12's "200 concurrent subscribers do not slow the projector measurably": projection throughput (events/s
  * applied) of N generated events written straight to the topic while the app runs, first with no live-feed
- * subscriber, then (the same amount, fresh timelines) with S unfiltered {@code GET /v1/events/live} streams that
- * each receive every event. A scenario, not a timed test: the report shows both rates and their ratio.
+ * subscriber, then (the same amount, fresh timelines) with S {@code GET /v1/events/live} streams open: each follows
+ * one of the data set's timelines ({@code BENCH_LIVE_FILTER=timeline}, the default, like a dashboard per story), or
+ * every stream receives every event ({@code none}). A scenario, not a timed test: the report shows both rates and
+ * their ratio.
  */
 final class LiveScenario {
 
@@ -26,8 +28,11 @@ final class LiveScenario {
             int subscribers,
             double quietSeconds,
             double busySeconds,
+            long expected,
             long delivered,
-            double deliveredSeconds) {
+            double deliveredSeconds,
+            long overflowed,
+            String filter) {
         double quietRate() {
             return events / quietSeconds;
         }
@@ -36,9 +41,9 @@ final class LiveScenario {
             return events / busySeconds;
         }
 
-        /** Events every subscriber should have got, over those they got within the wait. */
+        /** Events the subscribers got within the wait, over those their filters match. */
         double deliveredShare() {
-            return delivered / ((double) events * subscribers);
+            return delivered / (double) expected;
         }
     }
 
@@ -65,12 +70,15 @@ final class LiveScenario {
         double quiet = timed(new DataGenerator(events, "live-quiet", 1201));
         BenchRunner.log(String.format("live: %d events, no subscriber: %.1f s", events, quiet));
 
+        boolean byTimeline = !"none".equals(System.getenv().getOrDefault("BENCH_LIVE_FILTER", "timeline"));
+        DataGenerator busyData = new DataGenerator(events, "live-busy", 1202);
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Stream> streams = new ArrayList<>();
         try {
             for (int i = 0; i < subscribers; i++) {
-                streams.add(new Stream(http, app.baseUrl()));
+                String timeline = byTimeline ? String.format("live-busy-%04d", i % busyData.timelines) : null;
+                streams.add(new Stream(http, app.baseUrl(), timeline));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (streams.stream().anyMatch(s -> !s.open()) && System.nanoTime() < deadline) {
@@ -81,15 +89,31 @@ final class LiveScenario {
                 throw new IllegalStateException("only " + open + " of " + subscribers + " live streams opened");
             }
             long t0 = System.nanoTime();
-            double busy = timed(new DataGenerator(events, "live-busy", 1202));
+            double busy = timed(busyData);
+            long expected = 0;
+            for (Stream stream : streams) {
+                stream.expected =
+                        stream.timeline == null ? events : busyData.timelineCounts.getOrDefault(stream.timeline, 0);
+                expected += stream.expected;
+            }
             BenchRunner.log(String.format("live: %d events, %d subscribers: %.1f s", events, subscribers, busy));
             long wait = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (streams.stream().mapToLong(Stream::events).sum() < (long) events * subscribers
+            while (streams.stream().anyMatch(s -> s.events() < s.expected && !s.overflowed())
                     && System.nanoTime() < wait) {
                 Thread.sleep(100);
             }
             long delivered = streams.stream().mapToLong(Stream::events).sum();
-            return new Result(events, subscribers, quiet, busy, delivered, (System.nanoTime() - t0) / 1e9);
+            long overflowed = streams.stream().filter(Stream::overflowed).count();
+            return new Result(
+                    events,
+                    subscribers,
+                    quiet,
+                    busy,
+                    expected,
+                    delivered,
+                    (System.nanoTime() - t0) / 1e9,
+                    overflowed,
+                    byTimeline ? "one timeline each" : "none");
         } finally {
             streams.forEach(Stream::close);
         }
@@ -112,15 +136,20 @@ final class LiveScenario {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** One unfiltered live stream that counts the events it receives. */
+    /** One live stream (of one timeline, or unfiltered) that counts the events it receives. */
     private static final class Stream implements Flow.Subscriber<String> {
+        final String timeline;
+        volatile long expected = Long.MAX_VALUE;
         private final AtomicLong events = new AtomicLong();
         private volatile boolean opened;
+        private volatile boolean overflowed;
         private volatile Flow.Subscription subscription;
         private final CompletableFuture<HttpResponse<Void>> response;
 
-        Stream(HttpClient http, String baseUrl) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events/live"))
+        Stream(HttpClient http, String baseUrl, String timeline) {
+            this.timeline = timeline;
+            String query = timeline == null ? "" : "?timeline=" + timeline;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events/live" + query))
                     .header("Authorization", BenchAuth.BEARER)
                     .header("Accept", "text/event-stream")
                     .build();
@@ -133,6 +162,10 @@ final class LiveScenario {
 
         long events() {
             return events.get();
+        }
+
+        boolean overflowed() {
+            return overflowed;
         }
 
         void close() {
@@ -155,6 +188,8 @@ final class LiveScenario {
                 opened = true;
             } else if (line.equals("event: event") || line.equals("event:event")) {
                 events.incrementAndGet();
+            } else if (line.startsWith("event:") && line.endsWith("overflow")) {
+                overflowed = true;
             }
         }
 

@@ -200,8 +200,9 @@ final class ReportSections {
         out.line(String.format(
                 "%,d generated events written straight to `annals.events` while the app ran, timed from the first "
                         + "record produced until the projector applied the last; then the same amount on fresh timelines "
-                        + "with %d unfiltered `GET /v1/events/live` streams open, each receiving every event.",
-                l.events(), l.subscribers()));
+                        + "with %d `GET /v1/events/live` streams open (filter: %s; %,d deliveries expected). The "
+                        + "streams are read by the bench JVM on the same cores.",
+                l.events(), l.subscribers(), l.filter(), l.expected()));
         out.line("");
         out.table(
                 List.of("subscribers", "events", "seconds", "events/s applied"),
@@ -216,9 +217,14 @@ final class ReportSections {
                                 String.format("%.1f", l.busySeconds()), rate(l.busyRate()))));
         out.line("");
         out.line(String.format(
-                "Ratio with/without subscribers: %s. The subscribers received %s of the %,d events each within %.1f s "
-                        + "of the first record.",
-                pct(l.busyRate() / l.quietRate()), pct(l.deliveredShare()), l.events(), l.deliveredSeconds()));
+                "Ratio with/without subscribers: %s. The streams received %s of the expected deliveries within "
+                        + "%.1f s of the first record; %d of %d streams were dropped with `overflow` (a stream its "
+                        + "reader cannot keep up with is cut, not waited for).",
+                pct(l.busyRate() / l.quietRate()),
+                pct(l.deliveredShare()),
+                l.deliveredSeconds(),
+                l.overflowed(),
+                l.subscribers()));
     }
 
     private void queries() {
