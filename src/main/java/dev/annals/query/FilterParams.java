@@ -72,7 +72,8 @@ public class FilterParams {
         return toFilter(timelineId, order).withAsOf(AsOfParam.resolve(asOf, readYourWrites, query));
     }
 
-    EventFilter toFilter(String timelineId, String order) {
+    /** The filter without its asOf (the current view); 400 naming an invalid parameter. */
+    public EventFilter toFilter(String timelineId, String order) {
         String text = q == null || q.isBlank() ? null : QueryParsing.text("q", q.trim());
         List<String> timelines = timelineId != null ? List.of(timelineId) : QueryParsing.list("timeline", timeline);
         OffsetDateTime start = QueryParsing.instant("from", from);

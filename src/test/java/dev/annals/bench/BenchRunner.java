@@ -68,6 +68,7 @@ public final class BenchRunner {
             app = new AppProcess(config, infra);
             footprint();
             projectionAndQueries(profiler);
+            liveFeed();
             appendsAndFreshness(profiler);
             compareJvmFlags();
         } catch (Exception e) {
@@ -121,6 +122,23 @@ public final class BenchRunner {
                 results.fail("query " + q.spec().name() + " (" + q.spec().variant() + "): " + q.errors()
                         + " errors, first: " + q.firstError());
             }
+        }
+    }
+
+    /** Issue 12: projection throughput without and with live-feed subscribers (BENCH_LIVE, see bench/README.md). */
+    private void liveFeed() {
+        if (!LiveScenario.enabled(config)) {
+            return;
+        }
+        try {
+            results.live = new LiveScenario(config, infra, app).run();
+            if (results.live.deliveredShare() < 1) {
+                results.notes.add(String.format(
+                        "live feed: subscribers received %.1f %% of the events within the wait",
+                        100 * results.live.deliveredShare()));
+            }
+        } catch (Exception e) {
+            results.fail("live feed scenario: " + e);
         }
     }
 

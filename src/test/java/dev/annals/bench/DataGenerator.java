@@ -55,7 +55,17 @@ final class DataGenerator {
     private final List<String> publishers = Vocabulary.publishers();
     private final ObjectMapper mapper = new ObjectMapper();
 
+    private final String prefix;
+    private final long seed;
+
     DataGenerator(int events) {
+        this(events, "story", 42);
+    }
+
+    /** Another data set of the same shape: its own timelines ({@code prefix-0001}...) and event ids. */
+    DataGenerator(int events, String prefix, long seed) {
+        this.prefix = prefix;
+        this.seed = seed;
         this.events = events;
         this.timelines = Math.max(10, Math.min(4000, events / 250));
         this.actors = Vocabulary.actors(400, new Random(7));
@@ -63,7 +73,7 @@ final class DataGenerator {
 
     /** Generates every event in order (per timeline, sequences 1..n) and hands each record to {@code sink}. */
     void generate(String topic, Consumer<ProducerRecord<String, byte[]>> sink) {
-        Random random = new Random(42);
+        Random random = new Random(seed);
         Vocabulary.Zipf timelineZipf = new Vocabulary.Zipf(timelines, 0.7);
         Vocabulary.Zipf actorZipf = new Vocabulary.Zipf(actors.size(), 1.0);
         Vocabulary.Zipf tagZipf = new Vocabulary.Zipf(tags.size(), 1.0);
@@ -73,7 +83,7 @@ final class DataGenerator {
         Instant recordedBase = Instant.parse("2026-03-01T00:00:00Z");
         for (int i = 0; i < events; i++) {
             int t = timelineZipf.next(random);
-            String timeline = String.format("story-%04d", t);
+            String timeline = String.format("%s-%04d", prefix, t);
             long sequence = ++sequences[t];
             String type = TypeData.pickType(random);
             LinkedHashSet<Integer> picked = new LinkedHashSet<>();

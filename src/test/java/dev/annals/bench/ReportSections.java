@@ -23,6 +23,7 @@ final class ReportSections {
         appends();
         freshness();
         projection();
+        live();
         queries();
         footprint();
         JvmComparison.report(out, r.jvms);
@@ -186,6 +187,44 @@ final class ReportSections {
         out.line(String.format(
                 "Read model rows after the switch: %,d; dead-lettered: %d; app CPU during catch-up: %.0f %% of one core.",
                 p.readModelRows(), p.deadLettered(), 100 * p.appCpuSecondsCatchUp() / p.catchUpSeconds()));
+    }
+
+    private void live() {
+        LiveScenario.Result l = r.live;
+        if (l == null) {
+            return; // BENCH_LIVE=0 (the default of smoke runs)
+        }
+        out.line("");
+        out.line("## 3b. Projection with live-feed subscribers");
+        out.line("");
+        out.line(String.format(
+                "%,d generated events written straight to `annals.events` while the app ran, timed from the first "
+                        + "record produced until the projector applied the last; then the same amount on fresh timelines "
+                        + "with %d `GET /v1/events/live` streams open (filter: %s; %,d deliveries expected). The "
+                        + "streams are read by the bench JVM on the same cores.",
+                l.events(), l.subscribers(), l.filter(), l.expected()));
+        out.line("");
+        out.table(
+                List.of("subscribers", "events", "seconds", "events/s applied"),
+                List.of(
+                        List.of(
+                                "0",
+                                Integer.toString(l.events()),
+                                String.format("%.1f", l.quietSeconds()),
+                                rate(l.quietRate())),
+                        List.of(
+                                Integer.toString(l.subscribers()), Integer.toString(l.events()),
+                                String.format("%.1f", l.busySeconds()), rate(l.busyRate()))));
+        out.line("");
+        out.line(String.format(
+                "Ratio with/without subscribers: %s. The streams received %s of the expected deliveries within "
+                        + "%.1f s of the first record; %d of %d streams were dropped with `overflow` (a stream its "
+                        + "reader cannot keep up with is cut, not waited for).",
+                pct(l.busyRate() / l.quietRate()),
+                pct(l.deliveredShare()),
+                l.deliveredSeconds(),
+                l.overflowed(),
+                l.subscribers()));
     }
 
     private void queries() {

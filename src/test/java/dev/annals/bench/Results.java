@@ -28,6 +28,7 @@ final class Results {
     KafkaBaseline.Result producer;
     Freshness.Result freshness;
     ProjectionScenario.Result projection;
+    LiveScenario.Result live;
     double startToReadyMs = Double.NaN;
     long idleRssKb = -1;
     long peakRssKb = -1;
