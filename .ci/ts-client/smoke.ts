@@ -3,6 +3,7 @@
 import {
   AppendApi,
   Configuration,
+  CorrectionsApi,
   EventTypesApi,
   JournalApi,
   ProjectionsApi,
@@ -14,6 +15,9 @@ import {
   type ActorPage,
   type AppendEventsRequest,
   type AppendResult,
+  type ChangePage,
+  type EventContext,
+  type EventHistory,
   type Event,
   type EventPage,
   type EventType,
@@ -168,6 +172,28 @@ export async function registerAppendAndReadBack(adminConfig: Configuration, time
   const upcast: boolean = writtenTypeVersion !== undefined && writtenTypeVersion !== typeVersion;
   const holding: unknown = read.data['holding'];
   return `${read.type} v${typeVersion ?? 1} (written v${writtenTypeVersion ?? typeVersion ?? 1}, upcast ${upcast}) ${schemaUri} ${String(holding)}`;
+}
+
+// correct, retract, read the history, the context and the change feed, as of a position
+export async function corrections(eventId: string, timelineId: string): Promise<string> {
+  const correctionsApi = new CorrectionsApi(config);
+  const corrected: AppendResult = await correctionsApi.correctEvent({
+    eventId,
+    correctionRequest: {
+      changes: { title: 'Anthropic refuses the terms a day later', occurredAt: '2026-02-27T17:01:00-05:00' },
+      reason: 'The refusal came one day later than first reported',
+      source: { publisher: 'Reuters', reliability: Reliability.Confirmed },
+    },
+  });
+  const now: Event = await queryApi.getEvent({ eventId, waitFor: corrected.position });
+  const revisions: number | undefined = now.revisions;
+  const then: Event = await queryApi.getEvent({ eventId, asOf: `${timelineId}:${corrected.version - 1}` });
+  const history: EventHistory = await correctionsApi.getEventHistory({ eventId });
+  const kinds: string[] = history.entries.map((e) => `${e.revision} ${e.kind} ${e.reason ?? ''}`);
+  const around: EventContext = await queryApi.getEventContext({ eventId, before: 2, after: 2, include: 'retracted' });
+  const changes: ChangePage = await queryApi.getTimelineChanges({ timelineId, since: `${timelineId}:0` });
+  await correctionsApi.retractEvent({ eventId, retractionRequest: { reason: 'It did not happen' } });
+  return `${now.corrected} ${revisions} ${then.title} ${kinds.join('; ')} ${around.before.length} ${changes.next}`;
 }
 
 export const unused = [untitled, weekly, stringly, schemaless];

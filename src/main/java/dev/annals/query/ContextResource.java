@@ -143,8 +143,8 @@ public class ContextResource {
                     @QueryParam("since")
                     String since,
             @Parameter(
-                            description = "Page size, 1..1000 (default 100).",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+                            description = "Page size, 1..500 (default 50), as every paged list.",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                     @QueryParam("limit")
                     String limit) {
         TimelineIds.require(timelineId);

@@ -48,37 +48,61 @@ public final class QuerySql {
      * {@code after} = {occurredAt, timelineId, sequence} when given.
      */
     public static Statement events(EventFilter filter, Object[] after, int limit) {
-        SqlFilter sql = new SqlFilter(filter);
         String direction = filter.descending() ? "desc" : "asc";
-        if (after != null) {
-            // the redundant bound on occurred_at alone lets an index that is not led by occurred_at (one
-            // timeline's, one type's) start at the cursor
-            sql.and(
-                    "(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">") + " (?, ?, ?)"
-                            + " and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?",
-                    after[0],
-                    after[1],
-                    after[2],
-                    after[0]);
+        String order = " order by e.occurred_at " + direction + ", e.timeline_id " + direction + ", e.sequence "
+                + direction + " limit " + (limit + 1);
+        List<String> pages = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SqlFilter sql : SqlFilter.versions(filter)) {
+            if (after != null) {
+                // the redundant bound on occurred_at alone lets an index that is not led by occurred_at (one
+                // timeline's, one type's) start at the cursor
+                sql.and(
+                        "(e.occurred_at, e.timeline_id, e.sequence) " + (filter.descending() ? "<" : ">")
+                                + " (?, ?, ?) and e.occurred_at " + (filter.descending() ? "<=" : ">=") + " ?",
+                        after[0],
+                        after[1],
+                        after[2],
+                        after[0]);
+            }
+            pages.add("select e.payload, e.occurred_at, e.timeline_id, e.sequence, " + SqlFilter.MARKS + " from "
+                    + sql.source + " where " + sql.where + order);
+            params.addAll(sql.params);
         }
-        return new Statement(
-                "select e.payload, e.occurred_at, e.timeline_id, e.sequence, " + SqlFilter.MARKS + " from "
-                        + sql.source + " where " + sql.where + " order by e.occurred_at " + direction
-                        + ", e.timeline_id " + direction
-                        + ", e.sequence " + direction + " limit " + (limit + 1),
-                sql.params,
-                true);
+        return new Statement(union(pages, order), params, true);
+    }
+
+    /** One statement, or the union of one page per half (each planned on its own indexes), ordered again. */
+    private static String union(List<String> parts, String order) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return "select * from ("
+                + String.join(
+                        " union all ", parts.stream().map(p -> "(" + p + ")").toList()) + ") e" + order;
     }
 
     /** One event by id, retracted or not, as of {@code asOf} (null: now). */
     public static Statement event(UUID eventId, OffsetDateTime asOf) {
-        SqlFilter sql = new SqlFilter(new EventFilter(
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true));
-        sql.and("e.event_id = ?", eventId);
-        return new Statement(
-                "select e.payload, " + SqlFilter.MARKS + " from " + sql.source + " where " + sql.where,
-                sql.params,
-                false);
+        return byId(eventId, asOf, "e.payload, " + SqlFilter.MARKS);
+    }
+
+    /** The order key (occurredAt, timelineId, sequence) of an event, retracted or not, as of {@code asOf}. */
+    static Statement key(UUID eventId, OffsetDateTime asOf) {
+        return byId(eventId, asOf, "e.occurred_at, e.timeline_id, e.sequence");
+    }
+
+    private static Statement byId(UUID eventId, OffsetDateTime asOf, String columns) {
+        EventFilter any = new EventFilter(
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true);
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SqlFilter sql : SqlFilter.versions(any)) {
+            sql.and("e.event_id = ?", eventId);
+            parts.add("select " + columns + " from " + sql.source + " where " + sql.where);
+            params.addAll(sql.params);
+        }
+        return new Statement(String.join(" union all ", parts), params, false);
     }
 
     /** The first page of actors of the matching events (one more row tells whether a next page exists). */
@@ -106,16 +130,19 @@ public final class QuerySql {
                     params,
                     false);
         }
-        SqlFilter sql = new SqlFilter(filter);
-        params.addAll(sql.params);
+        List<String> parts = new ArrayList<>();
+        for (SqlFilter sql : SqlFilter.versions(filter)) {
+            parts.add("select e.actor_ids, e.actor_names from " + sql.source + " where " + sql.where);
+            params.addAll(sql.params);
+        }
         String having = "";
         if (after != null) {
             having = " having count(*) < ? or (count(*) = ? and a.id > ?)";
             params.addAll(List.of(after[0], after[0], after[1]));
         }
         return new Statement(
-                "select a.id, max(a.name), count(*) from " + sql.source
-                        + " cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name) where " + sql.where
+                "select a.id, max(a.name), count(*) from (" + String.join(" union all ", parts) + ") e "
+                        + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name)"
                         + " group by a.id" + having + " order by count(*) desc, a.id limit " + (limit + 1),
                 params,
                 true);
@@ -162,17 +189,6 @@ public final class QuerySql {
                 "select coalesce((select e.processed from read_watermark e where " + SqlFilter.ACTIVE_GENERATION
                         + " and e.timeline_id = ?), 0)",
                 List.of(timelineId),
-                false);
-    }
-
-    /** The order key (occurredAt, timelineId, sequence) of an event, retracted or not, as of {@code asOf}. */
-    static Statement key(java.util.UUID eventId, OffsetDateTime asOf) {
-        SqlFilter sql = new SqlFilter(new EventFilter(
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true));
-        sql.and("e.event_id = ?", eventId);
-        return new Statement(
-                "select e.occurred_at, e.timeline_id, e.sequence from " + sql.source + " where " + sql.where,
-                sql.params,
                 false);
     }
 

@@ -7,23 +7,12 @@ import java.util.Locale;
 
 /**
  * Builds the FROM and WHERE clauses of an event filter over the events {@code e} of the active generation: the
- * current view ({@code read_event}), or as of an instant the versions known then (the current rows known by then,
- * and the superseded versions whose interval of recorded time holds it). Retracted events only when asked for.
+ * current view ({@code read_event}), or, as of an instant, one of its two halves (see {@link #versions}).
+ * Retracted events only when asked for.
  */
 final class SqlFilter {
-    private static final String ACTIVE =
-            "(select active_generation from projection_state where projection = 'timeline')";
-    static final String ACTIVE_GENERATION = "e.generation = " + ACTIVE;
-
-    private static final String COLUMNS = "generation, event_id, timeline_id, sequence, event_type, occurred_at, "
-            + "occurred_from, occurred_until, recorded_at, actor_ids, actor_names, publishers, tags, search, payload, "
-            + "revisions, corrected_at, retracted_at, retraction_reason";
-
-    /** The versions known at an instant: both halves keep their indexes, the planner merges them in key order. */
-    private static final String AS_OF = "(select " + COLUMNS + " from read_event r where r.generation = " + ACTIVE
-            + " and coalesce(r.retracted_at, r.corrected_at, r.recorded_at) <= ? union all select " + COLUMNS
-            + " from read_event_revision r where r.generation = " + ACTIVE
-            + " and r.known_from <= ? and r.known_until > ?) e";
+    static final String ACTIVE_GENERATION =
+            "e.generation = (select active_generation from projection_state where projection = 'timeline')";
 
     /** The columns every event answer reads after its payload: the correction and retraction marks. */
     static final String MARKS = "e.revisions, e.corrected_at, e.retracted_at, e.retraction_reason";
@@ -35,13 +24,29 @@ final class SqlFilter {
     /** A text[] parameter, bound with {@code Connection.createArrayOf}. */
     record TextArray(List<String> values) {}
 
-    SqlFilter(EventFilter filter) {
+    /**
+     * The filter over every version known at the filter's asOf, as separate halves, each planned on its own
+     * indexes: the current rows already known then, and the superseded versions whose interval holds it (a
+     * statement unions them and orders the union). Without asOf, the current view alone.
+     */
+    static List<SqlFilter> versions(EventFilter filter) {
+        SqlFilter current = new SqlFilter(filter, "read_event e");
         if (filter.asOf() == null) {
-            source = "read_event e";
-        } else {
-            source = AS_OF;
-            params.addAll(List.of(filter.asOf(), filter.asOf(), filter.asOf()));
+            return List.of(current);
         }
+        current.and("coalesce(e.retracted_at, e.corrected_at, e.recorded_at) <= ?", filter.asOf());
+        SqlFilter past = new SqlFilter(filter, "read_event_revision e");
+        past.and("e.known_from <= ? and e.known_until > ?", filter.asOf(), filter.asOf());
+        return List.of(current, past);
+    }
+
+    /** The current view (a filter's asOf is not applied: see {@link #versions}). */
+    SqlFilter(EventFilter filter) {
+        this(filter, "read_event e");
+    }
+
+    private SqlFilter(EventFilter filter, String source) {
+        this.source = source;
         if (!filter.includeRetracted()) {
             and("e.retracted_at is null");
         }
