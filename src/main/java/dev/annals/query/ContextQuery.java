@@ -42,36 +42,12 @@ class ContextQuery {
                 }
                 key = new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getLong(3)};
             }
-            EventFilter timeline = new EventFilter(
-                    List.of((String) key[1]),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    true,
-                    filter.asOf(),
-                    filter.includeRetracted());
-            List<TimelineEvent> earlier = neighbours(connection, timeline, key, before);
+            List<String> timeline = List.of((String) key[1]);
+            List<TimelineEvent> earlier = neighbours(
+                    connection, EventFilter.of(timeline, true, filter.asOf(), filter.includeRetracted()), key, before);
             java.util.Collections.reverse(earlier);
             List<TimelineEvent> later = neighbours(
-                    connection,
-                    new EventFilter(
-                            timeline.timelines(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            null,
-                            null,
-                            null,
-                            false,
-                            filter.asOf(),
-                            filter.includeRetracted()),
-                    key,
-                    after);
+                    connection, EventFilter.of(timeline, false, filter.asOf(), filter.includeRetracted()), key, after);
             TimelineEvent event =
                     events.event(connection, eventId, filter.asOf()).orElseThrow();
             return Optional.of(new EventContext(earlier, event, later));

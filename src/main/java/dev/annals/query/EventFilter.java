@@ -36,6 +36,22 @@ public record EventFilter(
                 && !includeRetracted;
     }
 
+    /** Only timelines, order, asOf and include (the rest unfiltered). */
+    static EventFilter of(List<String> timelines, boolean descending, OffsetDateTime asOf, boolean includeRetracted) {
+        return new EventFilter(
+                timelines,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                descending,
+                asOf,
+                includeRetracted);
+    }
+
     /** The same filter as of another instant (null: now). */
     public EventFilter withAsOf(OffsetDateTime instant) {
         return new EventFilter(

@@ -93,8 +93,7 @@ public final class QuerySql {
     }
 
     private static Statement byId(UUID eventId, OffsetDateTime asOf, String columns) {
-        EventFilter any = new EventFilter(
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, false, asOf, true);
+        EventFilter any = EventFilter.of(List.of(), false, asOf, true);
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (SqlFilter sql : SqlFilter.versions(any)) {
