@@ -16,11 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The event-sourcing core: appends a batch to a timeline's journal and to the outbox in one transaction, all or
@@ -152,7 +148,7 @@ public class AppendService {
             throw failure(e);
         }
         if (answer instanceof AppendCall.Keyed keyed) {
-            return new Outcome(replayKey(timelineId, keyed), true);
+            return new Outcome(Replays.ofKey(timelineId, keyed), true);
         }
         if (answer instanceof AppendCall.KeyConflict) {
             throw ProblemType.IDEMPOTENCY_KEY_CONFLICT.exception(
@@ -163,7 +159,7 @@ public class AppendService {
                             "this key was used for another request body; use a new key for a new request")));
         }
         if (answer instanceof AppendCall.Known known) {
-            return new Outcome(replay(timelineId, rows, known.entries()), true);
+            return new Outcome(Replays.ofIds(timelineId, rows, known.entries()), true);
         }
         if (answer instanceof AppendCall.Conflict conflict) {
             if (effective != precondition && precondition.violation(conflict.version()) == null) {
@@ -250,45 +246,5 @@ public class AppendService {
                 fingerprint,
                 () -> request(
                         timelineId, precondition, events, hashes, trace, recordedBy, idempotencyKey, fingerprint));
-    }
-
-    /** The same Idempotency-Key with the same body again: the original answer, from the journal. */
-    private static AppendResult replayKey(String timelineId, AppendCall.Keyed keyed) {
-        List<AppendResult.Appended> appended = keyed.entries().stream()
-                .sorted(Comparator.comparingLong(AppendCall.Entry::sequence))
-                .map(e -> new AppendResult.Appended(
-                        e.eventId(), e.sequence(), e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
-                .toList();
-        return new AppendResult(
-                timelineId, keyed.version(), AppendResult.position(timelineId, keyed.version()), appended);
-    }
-
-    /** The same ids with the same content again: answer as the first time, store nothing. */
-    private static AppendResult replay(String timelineId, List<AppendCall.Row> rows, List<AppendCall.Entry> known) {
-        Map<UUID, AppendCall.Entry> byId = new HashMap<>();
-        known.forEach(entry -> byId.put(entry.eventId(), entry));
-        for (int i = 0; i < rows.size(); i++) {
-            AppendCall.Entry entry = byId.get(rows.get(i).id());
-            if (entry == null
-                    || !entry.timelineId().equals(timelineId)
-                    || !entry.contentHash().equals(rows.get(i).hash())) {
-                throw ProblemType.IDEMPOTENCY_CONFLICT.exception(
-                        "Nothing was stored: event id " + rows.get(i).id()
-                                + " (index " + i + ") "
-                                + (entry == null
-                                        ? "is new while other ids of this batch were already appended"
-                                        : "was already appended with different content or to another timeline"));
-            }
-        }
-        long version = known.stream()
-                .max(Comparator.comparingLong(AppendCall.Entry::sequence))
-                .orElseThrow()
-                .sequence();
-        List<AppendResult.Appended> appended = rows.stream()
-                .map(row -> byId.get(row.id()))
-                .map(e -> new AppendResult.Appended(
-                        e.eventId(), e.sequence(), e.recordedAt().withOffsetSameInstant(ZoneOffset.UTC)))
-                .toList();
-        return new AppendResult(timelineId, version, AppendResult.position(timelineId, version), appended);
     }
 }
