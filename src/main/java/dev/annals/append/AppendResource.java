@@ -1,7 +1,6 @@
 package dev.annals.append;
 
 import dev.annals.error.Problem;
-import dev.annals.http.ETags;
 import dev.annals.journal.TimelineIds;
 import dev.annals.security.Roles;
 import dev.annals.security.TimelineWrite;
@@ -194,15 +193,11 @@ public class AppendResource {
             });
         }
         AppendResult result = outcome.result();
-        return Response.status(Response.Status.CREATED)
-                .tag(ETags.weak(Long.toString(result.version())))
-                .location(uri.getBaseUriBuilder()
+        return AppendAnswers.created(
+                outcome,
+                trace,
+                uri.getBaseUriBuilder()
                         .path("v1/timelines/{timelineId}/stream/{sequence}")
-                        .build(timelineId, result.events().get(0).sequence()))
-                .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
-                .header("X-Request-Id", trace.requestId())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(result)
-                .build();
+                        .build(timelineId, result.events().get(0).sequence()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.annals.correction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.annals.append.AppendAnswers;
 import dev.annals.append.AppendResult;
 import dev.annals.append.AppendService;
 import dev.annals.append.AppendValidator;
@@ -11,7 +12,6 @@ import dev.annals.append.TraceContext;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
-import dev.annals.http.ETags;
 import dev.annals.security.Roles;
 import dev.annals.security.WriteScopes;
 import dev.annals.security.Writers;
@@ -238,16 +238,9 @@ public class CorrectionResource {
         } catch (ProblemException e) {
             throw ChangeRequests.inBody(e);
         }
-        AppendResult result = outcome.result();
-        return Response.status(Response.Status.CREATED)
-                .tag(ETags.weak(Long.toString(result.version())))
-                .location(uri.getBaseUriBuilder()
-                        .path("v1/events/{eventId}/history")
-                        .build(eventId))
-                .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
-                .header("X-Request-Id", trace.requestId())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(result)
-                .build();
+        return AppendAnswers.created(
+                outcome,
+                trace,
+                uri.getBaseUriBuilder().path("v1/events/{eventId}/history").build(eventId));
     }
 }

@@ -6,8 +6,7 @@ import dev.annals.error.DatabaseException;
 import dev.annals.error.PooledConnections;
 import dev.annals.event.Source;
 import dev.annals.event.TimelineEvent;
-import dev.annals.event.Times;
-import dev.annals.registry.ReadUpcasting;
+import dev.annals.query.EventQuery;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +28,12 @@ class HistoryReader {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
-    private final ReadUpcasting upcasting;
+    private final EventQuery events;
 
-    HistoryReader(@DataSource("read") AgroalDataSource dataSource, ObjectMapper mapper, ReadUpcasting upcasting) {
+    HistoryReader(@DataSource("read") AgroalDataSource dataSource, ObjectMapper mapper, EventQuery events) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.upcasting = upcasting;
+        this.events = events;
     }
 
     Optional<EventHistory> history(UUID eventId) {
@@ -100,12 +98,7 @@ class HistoryReader {
             statement.setObject(1, eventId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    into.add(event(rs.getString(1))
-                            .withMarks(
-                                    rs.getInt(2),
-                                    Times.utc(rs.getObject(3, OffsetDateTime.class)),
-                                    Times.utc(rs.getObject(4, OffsetDateTime.class)),
-                                    rs.getString(5)));
+                    into.add(events.parse(rs, 1, 2));
                 }
             }
         }
@@ -127,14 +120,6 @@ class HistoryReader {
             }
         }
         return changes;
-    }
-
-    private TimelineEvent event(String payload) {
-        try {
-            return upcasting.current(mapper.readValue(payload, TimelineEvent.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt read-model payload", e);
-        }
     }
 
     private Source source(TimelineEvent change) {

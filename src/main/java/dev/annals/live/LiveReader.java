@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.error.DatabaseException;
 import dev.annals.error.PooledConnections;
 import dev.annals.event.TimelineEvent;
-import dev.annals.event.Times;
 import dev.annals.query.EventFilter;
+import dev.annals.query.EventQuery;
 import dev.annals.query.LiveSql;
 import dev.annals.query.QuerySql;
 import dev.annals.registry.ReadUpcasting;
@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,16 +39,19 @@ public class LiveReader {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final ReadUpcasting upcasting;
+    private final EventQuery events;
     private final String topic;
 
     public LiveReader(
             @DataSource("read") AgroalDataSource dataSource,
             ObjectMapper mapper,
             ReadUpcasting upcasting,
+            EventQuery events,
             dev.annals.config.AnnalsConfig config) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.upcasting = upcasting;
+        this.events = events;
         this.topic = config.topic().name();
     }
 
@@ -147,12 +149,7 @@ public class LiveReader {
     }
 
     /** The event whose payload is in column {@code payload}, followed by its four marks. */
-    private TimelineEvent event(ResultSet rs, int payload) throws SQLException, JsonProcessingException {
-        return upcast(rs.getString(payload))
-                .withMarks(
-                        rs.getInt(payload + 1),
-                        Times.utc(rs.getObject(payload + 2, OffsetDateTime.class)),
-                        Times.utc(rs.getObject(payload + 3, OffsetDateTime.class)),
-                        rs.getString(payload + 4));
+    private TimelineEvent event(ResultSet rs, int payload) throws SQLException {
+        return events.parse(rs, payload, payload + 1);
     }
 }

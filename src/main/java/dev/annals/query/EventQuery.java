@@ -199,7 +199,7 @@ public class EventQuery {
     }
 
     /** The event in column {@code payload}, upcast, with the marks that start at column {@code marks}. */
-    TimelineEvent parse(ResultSet rs, int payload, int marks) throws SQLException {
+    public TimelineEvent parse(ResultSet rs, int payload, int marks) throws SQLException {
         try {
             return upcasting
                     .current(mapper.readValue(rs.getString(payload), TimelineEvent.class))
