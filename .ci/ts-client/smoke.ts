@@ -9,6 +9,8 @@ import {
   ProjectionsApi,
   Precision,
   QueryApi,
+  FacetKind,
+  TimelinesApi,
   Reliability,
   ResponseError,
   ProblemFromJSON,
@@ -23,6 +25,8 @@ import {
   type EventType,
   type EventTypeDefinition,
   type EventTypeList,
+  type Facets,
+  type TimelineMetadata,
   type NewEvent,
   type Problem,
   type ProjectionList,
@@ -194,6 +198,25 @@ export async function corrections(eventId: string, timelineId: string): Promise<
   const changes: ChangePage = await queryApi.getTimelineChanges({ timelineId, since: `${timelineId}:0` });
   await correctionsApi.retractEvent({ eventId, retractionRequest: { reason: 'It did not happen' } });
   return `${now.corrected} ${revisions} ${then.title} ${kinds.join('; ')} ${around.before.length} ${changes.next}`;
+}
+
+export async function facets(timelineId: string): Promise<string> {
+  const named: TimelineMetadata = await new TimelinesApi(config).putTimelineMetadata({
+    timelineId,
+    metadataRequest: { title: 'Anthropic and the Pentagon', tags: ['ai'] },
+  });
+  const counts: Facets = await queryApi.queryFacets({
+    timeline: [timelineId],
+    facet: [FacetKind.Type, FacetKind.Reliability],
+    reliability: [Reliability.Confirmed],
+    interval: 'month',
+    tz: 'America/New_York',
+    top: 5,
+  });
+  const types: string[] = (counts.facets.type?.values ?? []).map((v) => `${v.value} ${v.count}`);
+  const months: string[] = (counts.histogram?.buckets ?? []).map((b) => `${b.start.toISOString()} ${b.count}`);
+  const coarser: number = counts.histogram?.coarser.length ?? 0;
+  return `${named.title} ${counts.total} ${types.join(', ')} ${months.join(', ')} ${coarser}`;
 }
 
 export const unused = [untitled, weekly, stringly, schemaless];

@@ -18,19 +18,21 @@ final class BatchSql {
             with batch as (
                 select * from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
+                                     ?::bigint[])
                     with ordinality as b(event_id, timeline_id, sequence, event_type, occurred_at,
                                          occurred_at_precision, occurred_from, occurred_until, recorded_at, title,
-                                         actor_ids, actor_names, publishers, tags, search_text, payload,
-                                         record_partition, record_offset, ord)
+                                         actor_ids, actor_names, publishers, reliabilities, tags, search_text,
+                                         payload, record_partition, record_offset, ord)
             ), inserted as (
                 insert into read_event (generation, event_id, timeline_id, sequence, event_type, occurred_at,
                                         occurred_at_precision, occurred_from, occurred_until, recorded_at, title,
-                                        actor_ids, actor_names, publishers, tags, search_text, payload,
-                                        record_partition, record_offset)
+                                        actor_ids, actor_names, publishers, reliabilities, tags, search_text,
+                                        payload, record_partition, record_offset)
                 select ?, event_id, timeline_id, sequence, event_type, occurred_at, occurred_at_precision,
                        occurred_from, occurred_until, recorded_at, title, actor_ids::text[], actor_names::text[],
-                       publishers::text[], tags::text[], search_text, payload, record_partition, record_offset
+                       publishers::text[], reliabilities::text[], tags::text[], search_text, payload, record_partition,
+                       record_offset
                 from batch order by ord
                 on conflict do nothing
                 returning timeline_id, sequence, occurred_at, actor_ids, actor_names

@@ -11,7 +11,7 @@ final class ChangeSql {
 
     private static final String COLUMNS = "generation, event_id, timeline_id, sequence, event_type, occurred_at, "
             + "occurred_at_precision, occurred_from, occurred_until, recorded_at, title, actor_ids, actor_names, "
-            + "publishers, tags, search_text, payload, revisions, corrected_at, retracted_at, retraction_reason, "
+            + "publishers, reliabilities, tags, search_text, payload, revisions, corrected_at, retracted_at, retraction_reason, "
             + "change_sequence, record_partition, record_offset";
 
     /** The current version becomes a revision, known from its own change (or recording) until this change. */
@@ -22,7 +22,8 @@ final class ChangeSql {
     static final String CORRECT = """
             update read_event set occurred_at = ?::timestamptz, occurred_at_precision = ?,
                 occurred_from = ?::timestamptz, occurred_until = ?::timestamptz, title = ?, actor_ids = ?::text[],
-                actor_names = ?::text[], publishers = ?::text[], tags = ?::text[], search_text = ?, payload = ?,
+                actor_names = ?::text[], publishers = ?::text[], reliabilities = ?::text[], tags = ?::text[],
+                search_text = ?, payload = ?,
                 revisions = revisions + 1, corrected_at = ?, change_sequence = ?
             where generation = ? and event_id = ?""";
 

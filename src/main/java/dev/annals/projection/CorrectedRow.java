@@ -71,6 +71,7 @@ class CorrectedRow {
                         row.actorIds()[0],
                         row.actorNames()[0],
                         row.publishers()[0],
+                        row.reliabilities()[0],
                         row.tags()[0],
                         row.searchTexts()[0],
                         row.payloads()[0],

@@ -35,6 +35,8 @@ public class GenerationDrop {
         "read_actor",
         "read_watermark",
         "read_dead_letter",
+        "read_facet",
+        "read_histogram",
         "projection_offset"
     };
 

@@ -121,6 +121,7 @@ public class ProjectionStore {
                 rows.actorIds(),
                 rows.actorNames(),
                 rows.publishers(),
+                rows.reliabilities(),
                 rows.tags(),
                 rows.searchTexts(),
                 rows.payloads(),
@@ -129,7 +130,7 @@ public class ProjectionStore {
             };
             String[] types = {
                 "uuid", "text", "int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
-                "text", "text", "text", "int4", "int8"
+                "text", "text", "text", "text", "int4", "int8"
             };
             int p = 1;
             for (int i = 0; i < columns.length; i++) {

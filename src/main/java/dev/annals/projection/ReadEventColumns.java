@@ -1,6 +1,7 @@
 package dev.annals.projection;
 
 import dev.annals.event.Actor;
+import dev.annals.event.Reliability;
 import dev.annals.event.Source;
 import dev.annals.event.TimelineEvent;
 import java.time.OffsetDateTime;
@@ -31,6 +32,7 @@ record ReadEventColumns(
         String[] actorIds,
         String[] actorNames,
         String[] publishers,
+        String[] reliabilities,
         String[] tags,
         String[] searchTexts,
         String[] payloads,
@@ -47,6 +49,7 @@ record ReadEventColumns(
                 new UUID[n],
                 new String[n],
                 new Long[n],
+                new String[n],
                 new String[n],
                 new String[n],
                 new String[n],
@@ -82,6 +85,12 @@ record ReadEventColumns(
                     .map(Source::publisher)
                     .map(p -> p.toLowerCase(Locale.ROOT))
                     .distinct());
+            c.reliabilities[i] = arrayLiteral(event.sources().stream()
+                    .map(Source::reliability)
+                    .filter(r -> r != null)
+                    .map(Reliability::wire)
+                    .distinct()
+                    .sorted());
             c.tags[i] = arrayLiteral(event.tags().stream());
             c.searchTexts[i] = Stream.concat(
                             Stream.of(event.title(), event.summary()),

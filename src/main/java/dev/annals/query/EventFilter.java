@@ -3,6 +3,7 @@ package dev.annals.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public record EventFilter(
         List<String> actors,
         List<String> tags,
         List<String> sources,
+        List<String> reliabilities,
         OffsetDateTime from,
         OffsetDateTime to,
         String q,
@@ -23,12 +25,13 @@ public record EventFilter(
     private static final ObjectMapper FINGERPRINT = new ObjectMapper();
 
     /** Whether the filter matches every event. */
-    boolean matchesAll() {
+    public boolean matchesAll() {
         return timelines.isEmpty()
                 && types.isEmpty()
                 && actors.isEmpty()
                 && tags.isEmpty()
                 && sources.isEmpty()
+                && reliabilities.isEmpty()
                 && from == null
                 && to == null
                 && q == null
@@ -44,6 +47,7 @@ public record EventFilter(
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 null,
                 null,
                 null,
@@ -55,13 +59,30 @@ public record EventFilter(
     /** The same filter as of another instant (null: now). */
     public EventFilter withAsOf(OffsetDateTime instant) {
         return new EventFilter(
-                timelines, types, actors, tags, sources, from, to, q, descending, instant, includeRetracted);
+                timelines,
+                types,
+                actors,
+                tags,
+                sources,
+                reliabilities,
+                from,
+                to,
+                q,
+                descending,
+                instant,
+                includeRetracted);
+    }
+
+    /** The same filter, retracted events included or not. */
+    public EventFilter withRetracted(boolean include) {
+        return new EventFilter(
+                timelines, types, actors, tags, sources, reliabilities, from, to, q, descending, asOf, include);
     }
 
     /** Identifies the query a cursor belongs to (everything but the page position and asOf, which it carries). */
     String fingerprint() {
         try {
-            return FINGERPRINT.writeValueAsString(Arrays.asList(
+            List<Object> parts = new ArrayList<>(Arrays.asList(
                     timelines,
                     types,
                     actors,
@@ -72,6 +93,11 @@ public record EventFilter(
                     q,
                     descending,
                     includeRetracted));
+            if (!reliabilities.isEmpty()) {
+                // appended only when used, so the cursors handed out before the filter existed stay valid
+                parts.add(reliabilities);
+            }
+            return FINGERPRINT.writeValueAsString(parts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint a filter", e);
         }

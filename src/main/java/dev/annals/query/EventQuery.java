@@ -168,9 +168,12 @@ public class EventQuery {
                     String last = timelines.get(timelines.size() - 1).timelineId();
                     return new TimelinePage(timelines, cursors.encode(fingerprint, List.of(last)));
                 }
+                java.sql.Array tags = rs.getArray(8);
                 timelines.add(new TimelineListItem(
                         rs.getString(1),
-                        null,
+                        rs.getString(6),
+                        rs.getString(7),
+                        tags == null ? null : List.of((String[]) tags.getArray()),
                         rs.getLong(2),
                         rs.getLong(3),
                         Times.utc(rs.getObject(4, OffsetDateTime.class)),

@@ -1,5 +1,6 @@
 package dev.annals.query;
 
+import dev.annals.event.Reliability;
 import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +29,12 @@ public class FilterParams {
     @QueryParam("source")
     @Parameter(description = "Source publisher (case-insensitive); repeat to match any of several.")
     public List<String> source;
+
+    @QueryParam("reliability")
+    @Parameter(
+            description = "Only events with at least one source of this reliability; repeat to match any of several.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Reliability.class))
+    public List<String> reliability;
 
     @QueryParam("from")
     @Parameter(
@@ -68,7 +75,7 @@ public class FilterParams {
     public String include;
 
     /** The filter, its asOf resolved (a position is waited for). */
-    EventFilter toFilter(String timelineId, String order, ReadYourWrites readYourWrites, EventQuery query) {
+    public EventFilter toFilter(String timelineId, String order, ReadYourWrites readYourWrites, EventQuery query) {
         return toFilter(timelineId, order).withAsOf(AsOfParam.resolve(asOf, readYourWrites, query));
     }
 
@@ -87,6 +94,7 @@ public class FilterParams {
                 QueryParsing.list("actor", actor),
                 QueryParsing.list("tag", tag),
                 QueryParsing.list("source", source),
+                QueryParsing.reliabilities(reliability),
                 start,
                 end,
                 text,

@@ -39,18 +39,7 @@ public final class LiveSql {
      * offset.
      */
     public static QuerySql.Statement changes(EventFilter filter, Ranges ranges) {
-        EventFilter any = new EventFilter(
-                filter.timelines(),
-                filter.types(),
-                filter.actors(),
-                filter.tags(),
-                filter.sources(),
-                filter.from(),
-                filter.to(),
-                filter.q(),
-                false,
-                null,
-                true);
+        EventFilter any = filter.withAsOf(null).withRetracted(true);
         SqlFilter current = new SqlFilter(any);
         List<Object> params = new ArrayList<>(bind(ranges));
         String matches = current.where.toString();
@@ -79,6 +68,7 @@ public final class LiveSql {
                 && f.actors().isEmpty()
                 && f.tags().isEmpty()
                 && f.sources().isEmpty()
+                && f.reliabilities().isEmpty()
                 && f.from() == null
                 && f.to() == null
                 && f.q() == null);

@@ -2,10 +2,12 @@ package dev.annals.query;
 
 import dev.annals.error.FieldError;
 import dev.annals.error.ProblemType;
+import dev.annals.event.Reliability;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,6 +64,20 @@ final class QueryParsing {
                         .sorted()
                         .toList();
         values.forEach(v -> text(name, v));
+        return values;
+    }
+
+    /** Reliability values (confirmed, reported, alleged, denied), lower-case. */
+    static List<String> reliabilities(List<String> raw) {
+        List<String> values = list("reliability", raw).stream()
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        for (String value : values) {
+            if (Arrays.stream(Reliability.values()).noneMatch(r -> r.wire().equals(value))) {
+                throw invalid("reliability", "enum", "must be one of confirmed, reported, alleged, denied");
+            }
+        }
         return values;
     }
 

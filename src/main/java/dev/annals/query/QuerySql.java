@@ -129,22 +129,33 @@ public final class QuerySql {
                     params,
                     false);
         }
-        List<String> parts = new ArrayList<>();
-        for (SqlFilter sql : SqlFilter.versions(filter)) {
-            parts.add("select e.actor_ids, e.actor_names from " + sql.source + " where " + sql.where);
-            params.addAll(sql.params);
-        }
+        Statement rows = matching(filter, "e.actor_ids, e.actor_names");
+        params.addAll(rows.params());
         String having = "";
         if (after != null) {
             having = " having count(*) < ? or (count(*) = ? and a.id > ?)";
             params.addAll(List.of(after[0], after[0], after[1]));
         }
         return new Statement(
-                "select a.id, max(a.name), count(*) from (" + String.join(" union all ", parts) + ") e "
+                "select a.id, max(a.name), count(*) from (" + rows.sql() + ") e "
                         + "cross join lateral unnest(e.actor_ids, e.actor_names) as a(id, name)"
                         + " group by a.id" + having + " order by count(*) desc, a.id limit " + (limit + 1),
                 params,
                 true);
+    }
+
+    /**
+     * The events matching a filter as a subquery selecting {@code columns} of {@code e}: the current view, or as
+     * of the filter's asOf the union of its two halves (see {@link SqlFilter#versions}).
+     */
+    public static Statement matching(EventFilter filter, String columns) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SqlFilter sql : SqlFilter.versions(filter)) {
+            parts.add("select " + columns + " from " + sql.source + " where " + sql.where);
+            params.addAll(sql.params);
+        }
+        return new Statement(String.join(" union all ", parts), params, true);
     }
 
     /** A page of timelines by id, after {@code afterId} when given (one more row tells whether more follow). */
@@ -154,9 +165,11 @@ public final class QuerySql {
             params.add(afterId);
         }
         return new Statement(
-                "select t.timeline_id, t.event_count, t.version, t.first_occurred_at, "
-                        + "t.last_occurred_at from read_timeline t where t.generation = (select active_generation from "
-                        + "projection_state where projection = 'timeline')"
+                "select t.timeline_id, t.event_count, t.version, t.first_occurred_at, t.last_occurred_at, "
+                        + "m.title, m.description, m.tags from read_timeline t "
+                        + "left join timeline_metadata m on m.timeline_id = t.timeline_id "
+                        + "where t.generation = (select active_generation from projection_state where projection = "
+                        + "'timeline')"
                         + (afterId != null ? " and t.timeline_id > ?" : "")
                         + " order by t.timeline_id limit " + (limit + 1),
                 params,

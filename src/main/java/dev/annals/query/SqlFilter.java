@@ -69,6 +69,9 @@ final class SqlFilter {
                             .map(s -> s.toLowerCase(Locale.ROOT))
                             .toList()));
         }
+        if (!filter.reliabilities().isEmpty()) {
+            and("e.reliabilities && ?", new TextArray(filter.reliabilities()));
+        }
         // the redundant bounds on occurred_at let the keyset-ordered indexes range-scan a window; they follow from
         // occurred_from <= occurred_at < occurred_until and the interval's maximum length, given in hours because a
         // day in the session's time zone can last 23 or 25 hours

@@ -2,6 +2,7 @@ package dev.annals.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A timeline as the read model knows it. */
@@ -10,8 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TimelineListItem(
         @Schema(required = true) String timelineId,
 
-        @Schema(description = "Display title; timelines have none yet.")
+        @Schema(description = "Display title, set with PUT /v1/timelines/{timelineId}/metadata.")
         String title,
+
+        @Schema(description = "Short description, from the timeline's metadata.")
+        String description,
+
+        @Schema(description = "Tags of the timeline, from its metadata.")
+        List<String> tags,
 
         @Schema(required = true) long eventCount,
 

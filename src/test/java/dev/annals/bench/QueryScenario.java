@@ -1,6 +1,9 @@
 package dev.annals.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annals.facet.FacetKind;
+import dev.annals.facet.FacetSql;
+import dev.annals.facet.Interval;
 import dev.annals.query.QuerySql;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -119,9 +122,62 @@ final class QueryScenario {
                 RawSql.actors(f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null), 50)));
         s.add(new Spec("/v1/actors", "broad: all events", "/v1/actors", RawSql.actors(none, 50)));
         s.addAll(asOf(bigT));
+        s.addAll(facets(d, bigT, smallT));
         s.add(new Spec("/v1/timelines", "first page, limit=50", "/v1/timelines", RawSql.timelines(50)));
         s.add(new Spec("/v1/timelines", "first page, limit=500", "/v1/timelines?limit=500", RawSql.timelines(500)));
         return s;
+    }
+
+    /** Facets and histograms: of every event (maintained counts), of one timeline, and within a filter. */
+    private static List<Spec> facets(DataGenerator d, String bigT, String smallT) {
+        List<FacetKind> all = List.of(FacetKind.values());
+        String rareActor = DataGenerator.least(d.actorCounts);
+        return List.of(
+                new Spec(
+                        "/v1/events/facets",
+                        "all events, 5 facets (maintained)",
+                        "/v1/events/facets",
+                        FacetSql.maintained(all, 10, true)),
+                new Spec(
+                        "/v1/events/facets",
+                        "all events, histogram by month (maintained)",
+                        "/v1/events/facets?facet=type&interval=month&tz=Europe%2FBerlin",
+                        FacetSql.histogram(Interval.MONTH, "Europe/Berlin", 20_001)),
+                new Spec(
+                        "/v1/events/facets",
+                        "all events, histogram by day (maintained)",
+                        "/v1/events/facets?facet=type&interval=day",
+                        FacetSql.histogram(Interval.DAY, "UTC", 20_001)),
+                new Spec(
+                        "/v1/events/facets",
+                        "broad: timeline " + bigT + ", 5 facets",
+                        "/v1/events/facets?timeline=" + bigT,
+                        FacetSql.counted(
+                                f(List.of(bigT), List.of(), List.of(), List.of(), List.of(), null, null, null)
+                                        .toEventFilter(),
+                                all,
+                                10,
+                                true)),
+                new Spec(
+                        "/v1/events/facets",
+                        "selective: timeline " + smallT + ", 5 facets",
+                        "/v1/events/facets?timeline=" + smallT,
+                        FacetSql.counted(
+                                f(List.of(smallT), List.of(), List.of(), List.of(), List.of(), null, null, null)
+                                        .toEventFilter(),
+                                all,
+                                10,
+                                true)),
+                new Spec(
+                        "/v1/events/facets",
+                        "selective: actor " + rareActor + ", 5 facets",
+                        "/v1/events/facets?actor=" + enc(rareActor),
+                        FacetSql.counted(
+                                f(List.of(), List.of(), List.of(rareActor), List.of(), List.of(), null, null, null)
+                                        .toEventFilter(),
+                                all,
+                                10,
+                                true)));
     }
 
     /** asOf now and in the middle of the load, across timelines and for the biggest one. */

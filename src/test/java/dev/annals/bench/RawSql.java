@@ -28,7 +28,7 @@ final class RawSql {
         }
 
         EventFilter toEventFilter() {
-            return new EventFilter(timelines, types, actors, tags, sources, from, to, q, false, null, false);
+            return new EventFilter(timelines, types, actors, tags, sources, List.of(), from, to, q, false, null, false);
         }
     }
 

@@ -128,7 +128,8 @@ class GeneratedClientTest {
 
         // the read model: wait for the append once, then page through everything, 2 at a time
         List<Event> all = pageAll(cursor -> query.queryTimelineEvents(
-                timeline, null, null, cursor, null, null, 2, "asc", null, null, null, null, null, null, position));
+                timeline, null, null, cursor, null, null, 2, "asc", null, null, null, null, null, null, null,
+                position));
         assertEquals(sequences(1, 13), all.stream().map(Event::getSequence).toList());
         assertEquals(
                 story.stream().map(NewEvent::getTitle).toList(),
@@ -151,6 +152,7 @@ class GeneratedClientTest {
                         null,
                         null,
                         2,
+                        null,
                         null,
                         null,
                         null,
@@ -187,6 +189,7 @@ class GeneratedClientTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertEquals(
                 List.of(11L, 10L),
@@ -199,6 +202,7 @@ class GeneratedClientTest {
                 null,
                 null,
                 OffsetDateTime.parse("2026-02-26T00:00:00Z"),
+                null,
                 null,
                 null,
                 null,
@@ -294,7 +298,8 @@ class GeneratedClientTest {
         ApiException badLimit = assertThrows(
                 ApiException.class,
                 () -> query.queryTimelineEvents(
-                        timeline, null, null, null, null, null, 0, null, null, null, null, null, null, null, null));
+                        timeline, null, null, null, null, null, 0, null, null, null, null, null, null, null, null,
+                        null));
         assertEquals(400, badLimit.getCode());
         assertEquals(
                 "limit",
@@ -314,7 +319,21 @@ class GeneratedClientTest {
         int pages = 0;
         do {
             ActorPage page = query.listActors(
-                    null, null, cursor, null, null, 2, null, null, null, null, List.of(timeline), null, null, position);
+                    null,
+                    null,
+                    cursor,
+                    null,
+                    null,
+                    2,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(timeline),
+                    null,
+                    null,
+                    position);
             assertTrue(page.getItems().size() <= 2, "limit 2");
             page.getItems().forEach(a -> actors.add(a.getId()));
             cursor = page.getNextCursor();

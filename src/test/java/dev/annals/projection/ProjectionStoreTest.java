@@ -187,7 +187,10 @@ class ProjectionStoreTest {
 
         List<Integer> batches = drop.drop(generation, 10);
 
-        assertEquals(List.of(10, 10, 5, 1, 1, 1), batches, "read_event in three, then timeline, watermark, offset");
+        assertEquals(
+                List.of(10, 10, 5, 1, 1, 4, 1, 1),
+                batches,
+                "read_event in three, then timeline, watermark, the facet counts, the histogram, offset");
         assertEquals(List.of(), column(generation, timeline, "title"));
         assertEquals(List.of(), timelineRow(generation, timeline));
         assertEquals(
