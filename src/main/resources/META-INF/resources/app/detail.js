@@ -14,6 +14,26 @@ function json(value) {
   return h('pre', { class: 'json' }, JSON.stringify(value, null, 2));
 }
 
+function keyLabel(key) {
+  return humanize(String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
+function value(v) {
+  if (v == null) return h('span', { class: 'muted' }, '—');
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v) && v.every((x) => x == null || typeof x !== 'object')) return v.join(', ');
+  return json(v);
+}
+
+/** The event's data as a list of its fields (nested values as JSON), and the raw JSON behind a disclosure. */
+function dataList(data) {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return json(data ?? {});
+  return [
+    h('dl', { class: 'facts data' }, Object.entries(data).map(([k, v]) => [h('dt', {}, keyLabel(k)), h('dd', {}, value(v))])),
+    h('details', { class: 'raw' }, h('summary', {}, 'Raw JSON'), json(data)),
+  ];
+}
+
 function facts(event) {
   const rows = [
     ['Timeline', event.timelineId],
@@ -92,7 +112,7 @@ export async function openDetail(id, { onOpen, onClose, onAuth }) {
       h('li', {}, h('strong', {}, a.name || a.id), a.role ? h('span', { class: 'muted' }, ` — ${a.role}`) : null)))) : null,
     (e.sources || []).length ? section('Sources', h('ul', { class: 'sources' }, e.sources.map(sourceItem))) : null,
     (e.tags || []).length ? section('Tags', h('ul', { class: 'chips' }, e.tags.map((t) => h('li', { class: 'chip tag' }, `#${t}`)))) : null,
-    section('Data', json(e.data ?? {})),
+    section('Data', dataList(e.data)),
     section('Record', facts(e)),
     section('History', history.error ? failed(history.error) : historyList(history.value)),
     section('Context on its timeline', context.error ? failed(context.error) : contextList(context.value, onOpen)));
