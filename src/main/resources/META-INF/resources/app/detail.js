@@ -88,11 +88,16 @@ export async function openDetail(id, { onOpen, onClose, onAuth }) {
   controller = new AbortController();
   const { signal } = controller;
   clear(body).append(h('p', { class: 'muted', id: 'detail-title' }, 'Loading…'));
-  if (!dialog.open) dialog.showModal();
-  dialog.onclose = () => {
-    controller?.abort();
-    onClose();
-  };
+  if (!dialog.open) {
+    const opener = document.activeElement;
+    dialog.showModal();
+    dialog.onclose = () => {
+      controller?.abort();
+      onClose();
+      const back = opener?.isConnected ? opener : null;
+      (back?.closest('article') || back)?.focus();
+    };
+  }
   const [event, history, context] = await Promise.all([
     settle(api.event(id, signal)), settle(api.history(id, signal)), settle(api.context(id, signal))]);
   if (signal.aborted) return;

@@ -20,6 +20,11 @@ function option(spec, value, label, count, checked, onToggle) {
       count == null ? null : h('span', { class: 'count' }, String(count), h('span', { class: 'sr-only' }, ' events'))));
 }
 
+function more(facet) {
+  const hidden = (facet?.distinct ?? 0) - (facet?.values?.length ?? 0);
+  return hidden > 0 ? h('p', { class: 'muted small more' }, `and ${plural(hidden, 'more value')}`) : null;
+}
+
 /** Renders every facet; `answer` is a facets answer (or null: values unknown, only the selected ones). */
 export function renderFacets(root, answer, state, onToggle) {
   clear(root);
@@ -39,7 +44,7 @@ export function renderFacets(root, answer, state, onToggle) {
     root.append(h('fieldset', { class: 'facet', dataset: { facet: spec.facet } },
       h('legend', {}, spec.legend),
       list,
-      facet?.other ? h('p', { class: 'muted small' }, `and ${plural(facet.other, 'more event')} in other values`) : null));
+      more(facet)));
   }
   if (answer?.local) {
     root.append(h('p', { class: 'muted small' },

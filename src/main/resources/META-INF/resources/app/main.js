@@ -22,7 +22,9 @@ const isAbort = (e) => e?.name === 'AbortError';
 
 function problem(error) {
   if (error.status === 401) {
-    askToken('This Annals needs a reader token to show its timelines. Paste one below.');
+    askToken(api.token.get()
+      ? 'The token was refused (expired, or not valid for this Annals). Paste a new reader token.'
+      : 'This Annals needs a reader token to show its timelines. Paste one below.');
     return;
   }
   const el = $('list-error');
@@ -38,6 +40,9 @@ function timelineTitle(id) {
 function updateTitle() {
   const title = state.timeline ? timelineTitle(state.timeline) : 'All timelines';
   $('view-title').textContent = title;
+  const description = view.timelines.find((t) => t.timelineId === state.timeline)?.description || '';
+  $('view-description').textContent = description;
+  $('view-description').hidden = !description;
   document.title = `${title} — Annals`;
 }
 
@@ -150,6 +155,7 @@ async function loadFacets() {
   const gen = view.generation;
   const { signal } = view.controller;
   const every = interval();
+  $('facets').setAttribute('aria-busy', 'true');
   let answer = null;
   if (view.facetsApi) {
     try {
@@ -167,6 +173,7 @@ async function loadFacets() {
     }
   }
   if (gen !== view.generation) return;
+  $('facets').setAttribute('aria-busy', 'false');
   view.facets = answer;
   drawFacets();
   render();

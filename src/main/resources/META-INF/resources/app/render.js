@@ -47,7 +47,11 @@ function article(event, onOpen) {
   const el = h('article', {
     class: `event${event.retracted ? ' is-retracted' : ''}${event.corrected ? ' is-corrected' : ''}`,
     tabindex: '0', 'aria-labelledby': titleId, dataset: { id: event.id },
-    onkeydown: (e) => { if (e.key === 'Enter' && e.target === el) open(); },
+    onkeydown: (e) => {
+      if (e.key !== 'Enter' || e.target !== el) return;
+      e.preventDefault(); // else the same key press also activates the dialog's Close button, focused on open
+      open();
+    },
   },
   h('div', { class: 'event-meta' },
     when(event),
@@ -78,10 +82,12 @@ export class Feed {
     this.root = root;
     this.onOpen = onOpen;
     this.cache = new Map();
+    this.headings = new Map();
   }
 
   reset() {
     this.cache.clear();
+    this.headings.clear();
     clear(this.root);
   }
 
@@ -89,14 +95,26 @@ export class Feed {
     this.cache.delete(id);
   }
 
+  heading(group) {
+    const key = `${group.key}|${group.coarse ? 'coarse' : ''}`;
+    if (!this.headings.has(key)) {
+      this.headings.set(key, h('h2', { class: `group${group.coarse ? ' coarse' : ''}` }, group.label,
+        group.coarse ? h('span', { class: 'muted small' }, ' · date known only to this') : null));
+    }
+    return this.headings.get(key);
+  }
+
   render(events, groupBy, fresh = new Set()) {
+    if (groupBy !== this.groupBy) {
+      this.headings = new Map();
+      this.groupBy = groupBy;
+    }
     const nodes = [];
     let last = null;
     events.forEach((event, index) => {
       const group = groupOf(event, groupBy);
       if (group.key !== last) {
-        nodes.push(h('h2', { class: `group${group.coarse ? ' coarse' : ''}` }, group.label,
-          group.coarse ? h('span', { class: 'muted small' }, ' · date known only to this') : null));
+        nodes.push(this.heading(group));
         last = group.key;
       }
       let el = this.cache.get(event.id);
@@ -109,7 +127,26 @@ export class Feed {
       el.setAttribute('aria-setsize', '-1');
       nodes.push(el);
     });
-    this.root.replaceChildren(...nodes);
+    this.place(nodes);
+  }
+
+  /** Puts the nodes in order, moving as few as possible: a focused event keeps its focus. */
+  place(nodes) {
+    const focused = this.root.contains(document.activeElement) ? document.activeElement : null;
+    let cursor = this.root.firstChild;
+    for (const node of nodes) {
+      if (node === cursor) {
+        cursor = cursor.nextSibling;
+      } else {
+        this.root.insertBefore(node, cursor);
+      }
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+    if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
   }
 }
 

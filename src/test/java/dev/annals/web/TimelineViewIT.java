@@ -51,6 +51,7 @@ class TimelineViewIT {
     private static ChromeDriver driver;
     private static String own;
     private static String correctedTitle;
+    private static String paging;
 
     @BeforeAll
     static void start() throws Exception {
@@ -86,7 +87,13 @@ class TimelineViewIT {
                         "source",
                         Map.of("publisher", "Reuters", "reliability", "confirmed"))));
         assertEquals(201, correction.statusCode(), correction.body());
-        projected(own, MAPPER.readTree(correction.body()).path("position").asText(positions));
+        HttpResponse<String> retraction = app.post(
+                "/v1/events/" + events.get(2).get("id") + "/retractions",
+                Fixtures.json(Map.of("reason", "It never happened")));
+        assertEquals(201, retraction.statusCode(), retraction.body());
+        projected(own, MAPPER.readTree(retraction.body()).path("position").asText(positions));
+        paging = Fixtures.timeline("web-paging");
+        projected(paging, append(paging, Fixtures.statements("Paged statement", 120)));
         driver = Browser.start(1366, 900);
         // counts every alert() the page could be tricked into calling (installed before any page script runs)
         driver.executeCdpCommand(
@@ -152,6 +159,7 @@ class TimelineViewIT {
     private static void settled() {
         waiting()
                 .until(d -> "false".equals(d.findElement(By.id("feed")).getAttribute("aria-busy"))
+                        && "false".equals(d.findElement(By.id("facets")).getAttribute("aria-busy"))
                         && !d.findElements(By.cssSelector("#facets fieldset")).isEmpty());
     }
 
@@ -281,9 +289,10 @@ class TimelineViewIT {
     void anEventOpensWithItsDataHistoryAndContext() throws Exception {
         driver.get(app.baseUrl() + "/?timeline=" + STORY);
         settledCount(n -> n == 13);
-        WebElement title = articles().get(3).findElement(By.cssSelector(".event-title button"));
-        String text = title.getText();
-        title.click();
+        WebElement article = articles().get(3);
+        String text = article.findElement(By.cssSelector(".event-title")).getText();
+        driver.executeScript("arguments[0].focus()", article);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
         WebElement dialog = driver.findElement(By.id("detail"));
         waiting()
                 .until(d -> dialog.isDisplayed()
@@ -298,13 +307,25 @@ class TimelineViewIT {
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
         waiting().until(d -> !dialog.isDisplayed());
         assertFalse(query().contains("event="), query());
+        assertEquals(article, driver.switchTo().activeElement(), "focus goes back to the event");
     }
 
     @Test
     @Order(5)
     void markupInATitleIsTextAndCorrectionsAreMarked() {
         driver.get(app.baseUrl() + "/?timeline=" + own);
+        settledCount(n -> n == 9);
+        assertFalse(titles().contains("Filler statement 3"), "retracted events are left out");
+        driver.findElement(By.id("f-retracted")).click();
         settledCount(n -> n == 10);
+        assertTrue(query().contains("include=retracted"), query());
+        WebElement retracted = driver.findElement(By.cssSelector("#feed article.is-retracted"));
+        assertEquals(
+                "Filler statement 3",
+                retracted.findElement(By.cssSelector(".event-title")).getText());
+        assertTrue(retracted.getText().contains("It never happened"), retracted.getText());
+        driver.findElement(By.id("f-retracted")).click();
+        settledCount(n -> n == 9);
         assertTrue(titles().contains(XSS), titles().toString());
         assertTrue(driver.findElements(By.cssSelector("#feed img, #feed script, #feed b"))
                 .isEmpty());
@@ -346,5 +367,20 @@ class TimelineViewIT {
         Browser.screenshot(driver, "desktop-live");
         driver.findElement(By.cssSelector("#new-events button")).click();
         waiting().until(d -> d.findElement(By.id("new-events")).getText().isBlank());
+    }
+
+    @Test
+    @Order(7)
+    void scrollingPagesThroughEveryEvent() {
+        driver.get(app.baseUrl() + "/?timeline=" + paging);
+        settledCount(n -> n >= 50);
+        waiting().until(d -> {
+            d.findElement(By.id("sentinel")).getLocation();
+            ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            return articles().size() == 120 && d.findElement(By.id("list-end")).isDisplayed();
+        });
+        assertEquals(120, new java.util.HashSet<>(titles()).size(), "every event once");
+        assertTrue(driver.findElement(By.id("list-end")).getText().contains("120 events"));
     }
 }
