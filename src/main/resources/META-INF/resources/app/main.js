@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { $, h, clear, plural } from './dom.js';
 import { fromUrl, writeUrl, filterParams, hasFilters, emptyState } from './state/url.js';
 import { Feed, feedKeys } from './render.js';
-import { renderFacets, localFacets, FACETS } from './facets.js';
+import { renderFacets } from './facets.js';
 import { renderHistogram, coarserText, pickInterval } from './histogram.js';
 import { rangeLabel } from './dates.js';
 import { follow } from './live.js';
@@ -14,7 +14,7 @@ const PAGE = 50;
 const state = fromUrl();
 const view = {
   events: [], ids: new Set(), cursor: null, done: false, generation: 0, loadingGen: -1,
-  controller: null, live: null, fresh: new Set(), newCount: 0, timelines: [], facets: null, facetsApi: true,
+  controller: null, live: null, fresh: new Set(), newCount: 0, timelines: [], facets: null,
 };
 const feed = new Feed($('feed'), openEvent);
 
@@ -84,7 +84,7 @@ function render() {
     const delta = anchor.getBoundingClientRect().top - before;
     if (delta) window.scrollBy(0, delta);
   }
-  const total = view.facets && !view.facets.local ? view.facets.total : null;
+  const total = view.facets && !view.facets.failed ? view.facets.total : null;
   $('result-count').textContent = total != null
     ? plural(total, 'event')
     : `${plural(view.events.length, 'event')}${view.done ? '' : ' so far'}`;
@@ -157,39 +157,17 @@ async function loadFacets() {
   const every = interval();
   $('facets').setAttribute('aria-busy', 'true');
   let answer = null;
-  if (view.facetsApi) {
-    try {
-      answer = await api.facets({ ...filterParams(state), interval: every, tz: 'UTC', top: 10 }, signal);
-    } catch (error) {
-      if (isAbort(error) || error.status === 401) return;
-      view.facetsApi = false;
-    }
-  }
-  if (!answer) {
-    try {
-      answer = await sampledFacets(every, signal);
-    } catch (error) {
-      if (isAbort(error)) return;
-    }
+  try {
+    answer = await api.facets({ ...filterParams(state), interval: every, tz: 'UTC', top: 10 }, signal);
+  } catch (error) {
+    if (isAbort(error) || error.status === 401) return;
+    answer = { failed: true };
   }
   if (gen !== view.generation) return;
   $('facets').setAttribute('aria-busy', 'false');
   view.facets = answer;
   drawFacets();
   render();
-}
-
-/** Without /v1/events/facets: counts from up to 500 matching events; a facet in use is counted without its own filter. */
-async function sampledFacets(every, signal) {
-  const params = filterParams(state, { withRange: false });
-  const sample = (p) => api.events({ ...p, order: 'asc', limit: 500 }, signal);
-  const base = await sample(params);
-  const answer = localFacets(base.items || [], state, every, Boolean(base.nextCursor));
-  for (const spec of FACETS.filter((f) => state[f.param].length)) {
-    const other = await sample({ ...params, [spec.param]: [] });
-    answer.facets[spec.facet] = localFacets(other.items || [], state, null, false).facets[spec.facet];
-  }
-  return answer;
 }
 
 function drawFacets() {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Loads the demo through the public API, idempotently: registers every pack under {@code packs/} with the admin
  * token (PUT, 201 the first time, 200 after), then appends every storyline under {@code seed/} with the writer
- * token (201, replayed after the first time), each into the timeline its file is named after.
+ * token (201, replayed after the first time), each into the timeline its file is named after, with its title from
+ * {@code seed/metadata/} when there.
  */
 final class DemoSeeder {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -88,8 +89,27 @@ final class DemoSeeder {
             }
             log.accept("seed " + name + " -> timeline '" + timelineId + "': HTTP " + response.statusCode() + " "
                     + verdict);
+            describe(seedDir.resolve("metadata").resolve(name), timelineId);
         }
         return timelines;
+    }
+
+    /** PUTs the timeline's title, description and tags from {@code seed/metadata/<timeline>.json}, when there. */
+    private void describe(Path file, String timelineId) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/v1/timelines/" + timelineId + "/metadata"))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + credentials.token("writer"))
+                        .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        log.accept("seed metadata/" + file.getFileName() + " -> timeline '" + timelineId + "': HTTP "
+                + response.statusCode()
+                + (response.statusCode() == 200 ? " ok" : " UNEXPECTED: " + abbreviate(response.body())));
     }
 
     private static String registered(HttpResponse<String> response) {

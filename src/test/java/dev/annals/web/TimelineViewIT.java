@@ -125,6 +125,10 @@ class TimelineViewIT {
             HttpResponse<String> answer = app.post("/v1/timelines/" + timeline + "/events", body);
             assertEquals(201, answer.statusCode(), answer.body());
             projected(timeline, MAPPER.readTree(answer.body()).path("position").asText());
+            String metadata = Files.readString(Path.of("src/main/resources/seed/metadata", timeline + ".json"));
+            assertEquals(
+                    200,
+                    app.put("/v1/timelines/" + timeline + "/metadata", metadata).statusCode());
         }
     }
 
