@@ -10,6 +10,7 @@ import dev.annals.append.TraceContext;
 import dev.annals.config.AnnalsConfig;
 import dev.annals.error.ProblemException;
 import dev.annals.error.ProblemType;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Imports an NDJSON stream into a timeline: each line validated as one event of a JSON append (an invalid line
@@ -30,11 +35,19 @@ public class EventImport {
     /** How often a chunk is sorted out anew when concurrent appends keep taking its ids. */
     private static final int CONFLICT_ATTEMPTS = 3;
 
+    private static final java.net.URI IDEMPOTENCY_CONFLICT =
+            ProblemType.IDEMPOTENCY_CONFLICT.problem("").type();
+
     private final AppendService service;
     private final JournalLookup journal;
     private final ImportLine lines;
     private final BulkConfig config;
     private final int maxLineBytes;
+    private final ExecutorService appenders = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "annals-import-append");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EventImport(
             AppendService service,
@@ -62,6 +75,7 @@ public class EventImport {
         NdjsonLines reader = new NdjsonLines(body, maxLineBytes);
         Map<UUID, Pending> chunk = new LinkedHashMap<>();
         long chunkBytes = 0;
+        Future<ChunkOutcome> appending = null;
         NdjsonLines.Line line;
         while ((line = reader.next()) != null) {
             tally.lines++;
@@ -100,18 +114,60 @@ public class EventImport {
             chunk.put(event.id(), pending);
             chunkBytes += line.length();
             if (chunk.size() >= config.chunkSize() || chunkBytes >= config.chunkBytes()) {
-                flush(timelineId, new ArrayList<>(chunk.values()), trace, recordedBy, tally);
-                chunk.clear();
+                // the chunk is appended while the next one is read and validated; one append at a time, in order
+                awaitInto(appending, tally);
+                List<Pending> full = new ArrayList<>(chunk.values());
+                appending = appenders.submit(() -> flush(timelineId, full, trace, recordedBy));
+                chunk = new LinkedHashMap<>();
                 chunkBytes = 0;
             }
         }
-        flush(timelineId, new ArrayList<>(chunk.values()), trace, recordedBy, tally);
+        awaitInto(appending, tally);
+        flush(timelineId, new ArrayList<>(chunk.values()), trace, recordedBy).into(tally);
         return tally.result(timelineId, journal.version(timelineId));
     }
 
+    /** What became of a chunk's events; applied to the tally by the request's thread. */
+    private record ChunkOutcome(long appended, long alreadyPresent, List<Rejection> rejections) {
+        void into(ImportTally tally) {
+            tally.appended += appended;
+            tally.alreadyPresent += alreadyPresent;
+            rejections.forEach(r -> tally.reject(r.line(), "/id", "idConflict", r.detail()));
+        }
+    }
+
+    private record Rejection(long line, String detail) {}
+
+    /** Waits for the chunk being appended and counts it; its failure stops the import. */
+    private static void awaitInto(Future<ChunkOutcome> appending, ImportTally tally) {
+        if (appending == null) {
+            return;
+        }
+        try {
+            appending.get().into(tally);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemType.SERVICE_UNAVAILABLE.exception("The import was interrupted; send the file again");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                throw stopped(problem, tally);
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        appenders.shutdown();
+    }
+
     /** Appends a chunk; when some of its ids are in the journal already, sorts them out and appends the rest. */
-    private void flush(
-            String timelineId, List<Pending> chunk, TraceContext trace, String recordedBy, ImportTally tally) {
+    private ChunkOutcome flush(String timelineId, List<Pending> chunk, TraceContext trace, String recordedBy) {
+        long present = 0;
+        List<Rejection> rejections = new ArrayList<>();
         for (int attempt = 1; !chunk.isEmpty(); attempt++) {
             try {
                 AppendService.Outcome outcome = service.append(
@@ -121,27 +177,24 @@ public class EventImport {
                         trace,
                         recordedBy,
                         null);
-                if (outcome.replayed()) {
-                    tally.alreadyPresent += chunk.size();
-                } else {
-                    tally.appended += chunk.size();
-                }
-                return;
+                return outcome.replayed()
+                        ? new ChunkOutcome(0, present + chunk.size(), rejections)
+                        : new ChunkOutcome(chunk.size(), present, rejections);
             } catch (ProblemException e) {
-                if (!ProblemType.IDEMPOTENCY_CONFLICT
-                                .problem("")
-                                .type()
-                                .equals(e.problem().type())
-                        || attempt > CONFLICT_ATTEMPTS) {
-                    throw stopped(e, tally);
+                if (!IDEMPOTENCY_CONFLICT.equals(e.problem().type()) || attempt > CONFLICT_ATTEMPTS) {
+                    throw e;
                 }
-                chunk = withoutKnown(timelineId, chunk, tally);
+                int rejected = rejections.size();
+                List<Pending> rest = withoutKnown(timelineId, chunk, rejections);
+                present += chunk.size() - rest.size() - (rejections.size() - rejected);
+                chunk = rest;
             }
         }
+        return new ChunkOutcome(0, present, rejections);
     }
 
     /** The chunk without its events already in the journal, counted as present or rejected as conflicts. */
-    private List<Pending> withoutKnown(String timelineId, List<Pending> chunk, ImportTally tally) {
+    private List<Pending> withoutKnown(String timelineId, List<Pending> chunk, List<Rejection> rejections) {
         Map<UUID, JournalLookup.Known> known =
                 journal.known(chunk.stream().map(p -> p.event().id()).toList());
         List<Pending> rest = new ArrayList<>();
@@ -149,17 +202,14 @@ public class EventImport {
             JournalLookup.Known row = known.get(pending.event().id());
             if (row == null) {
                 rest.add(pending);
-            } else if (row.timelineId().equals(timelineId) && row.contentHash().equals(pending.hash())) {
-                tally.alreadyPresent++;
-            } else {
-                tally.reject(
+            } else if (!row.timelineId().equals(timelineId)
+                    || !row.contentHash().equals(pending.hash())) {
+                rejections.add(new Rejection(
                         pending.line(),
-                        "/id",
-                        "idConflict",
                         "event id " + pending.event().id() + " is already in the journal "
                                 + (row.timelineId().equals(timelineId)
                                         ? "with other content"
-                                        : "of another timeline (import with ids=derive to copy a timeline)"));
+                                        : "of another timeline (import with ids=derive to copy a timeline)")));
             }
         }
         return rest;
