@@ -47,7 +47,10 @@ public class ImportResource {
     @TimelineWrite
     @Consumes(ExportFormat.NDJSON_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
+    // OpenAPI has one operation per path and method: appendEvents documents this body too (hidden here, or the
+    // merge would replace appendEvents, which the generated clients call)
     @Operation(
+            hidden = true,
             operationId = "importEvents",
             summary = "Import events from NDJSON",
             description = "One event per line, the shape of an append's events (an exported line is accepted as it "
