@@ -73,7 +73,9 @@ public class AppendResource {
             description = "Appends a JSON array of 1..1000 events atomically: all are stored or none. A timeline "
                     + "starts with its first append. Sending the same event ids with identical content again "
                     + "returns the original answer and stores nothing. Use If-Match with the timeline's version "
-                    + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline.")
+                    + "(its ETag) for optimistic concurrency, or If-None-Match: * to require a new timeline. With "
+                    + "Content-Type: application/x-ndjson the body is an import of any number of events, one a line "
+                    + "(importEvents, POST /v1/timelines/{timelineId}/imports), answered 200 with a summary.")
     @RequestBody(
             required = true,
             content =

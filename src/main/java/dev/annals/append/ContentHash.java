@@ -18,7 +18,7 @@ import java.util.Map;
  * apart from a different event reusing an id. Keys are sorted; occurredAt is compared as an instant and its offset,
  * since the offset changes the event (its precision interval: "the 26th" in New York is not the 26th in UTC).
  */
-final class ContentHash {
+public final class ContentHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -26,7 +26,8 @@ final class ContentHash {
 
     private ContentHash() {}
 
-    static String of(String timelineId, NewEvent event) {
+    /** The content hash of {@code event} (its defaults filled in) as appended to {@code timelineId}. */
+    public static String of(String timelineId, NewEvent event) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("timelineId", timelineId);
         content.put("type", event.type());

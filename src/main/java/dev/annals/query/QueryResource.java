@@ -1,5 +1,7 @@
 package dev.annals.query;
 
+import dev.annals.bulk.EventExport;
+import dev.annals.bulk.ExportFormat;
 import dev.annals.error.Problem;
 import dev.annals.error.ProblemType;
 import dev.annals.event.TimelineEvent;
@@ -19,9 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,15 +45,24 @@ public class QueryResource {
     private final EventQuery query;
     private final ReadYourWrites readYourWrites;
     private final PageLimits limits;
+    private final EventExport export;
 
-    public QueryResource(EventQuery query, ReadYourWrites readYourWrites, PageLimits limits) {
+    public QueryResource(EventQuery query, ReadYourWrites readYourWrites, PageLimits limits, EventExport export) {
         this.query = query;
         this.readYourWrites = readYourWrites;
         this.limits = limits;
+        this.export = export;
     }
+
+    private static final String EXPORT_NDJSON =
+            "The full result (no paging), one event per line as in a JSON page: Accept: application/x-ndjson or "
+                    + "format=ndjson.";
+    private static final String EXPORT_CSV =
+            "The full result (no paging), a header row and one row per event: " + "Accept: text/csv or format=csv.";
 
     @GET
     @Path("/events")
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.NDJSON_TYPE, ExportFormat.CSV_TYPE})
     @Timed(
             value = "annals.query",
             extraTags = {"endpoint", "events"},
@@ -67,10 +80,15 @@ public class QueryResource {
                             name = "Link",
                             description = "rel=\"next\" link when more events follow.",
                             schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EventPage.class)))
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
+                @Content(
+                        mediaType = ExportFormat.NDJSON_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, description = EXPORT_NDJSON)),
+                @Content(
+                        mediaType = ExportFormat.CSV_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, description = EXPORT_CSV))
+            })
     @APIResponse(
             responseCode = "400",
             description = "Invalid parameter or cursor.",
@@ -84,12 +102,20 @@ public class QueryResource {
             responseCode = "404",
             description = "waitFor names a position beyond its timeline's journal (never appended).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response events(@BeanParam FilterParams filters, @BeanParam PageParams page, @Context UriInfo uri) {
-        return eventPage(filters.toFilter(null, page.order, readYourWrites, query), page, uri);
+    public Response events(
+            @BeanParam FilterParams filters,
+            @BeanParam PageParams page,
+            @Parameter(description = FORMAT, schema = @Schema(enumeration = {"json", "ndjson", "csv"}))
+                    @QueryParam("format")
+                    String format,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        return answer(filters, null, page, ExportFormat.negotiate(format, headers.getAcceptableMediaTypes()), uri);
     }
 
     @GET
     @Path("/timelines/{timelineId}/events")
+    @Produces({MediaType.APPLICATION_JSON, ExportFormat.NDJSON_TYPE, ExportFormat.CSV_TYPE})
     @Timed(
             value = "annals.query",
             extraTags = {"endpoint", "timeline-events"},
@@ -106,10 +132,15 @@ public class QueryResource {
                             name = "Link",
                             description = "rel=\"next\" link when more events follow.",
                             schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EventPage.class)))
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class)),
+                @Content(
+                        mediaType = ExportFormat.NDJSON_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, description = EXPORT_NDJSON)),
+                @Content(
+                        mediaType = ExportFormat.CSV_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, description = EXPORT_CSV))
+            })
     @APIResponse(
             responseCode = "400",
             description = "Invalid parameter or cursor.",
@@ -127,9 +158,14 @@ public class QueryResource {
             @Parameter(example = "anthropic-dod-standoff") @PathParam("timelineId") String timelineId,
             @BeanParam FilterParams filters,
             @BeanParam PageParams page,
+            @Parameter(description = FORMAT, schema = @Schema(enumeration = {"json", "ndjson", "csv"}))
+                    @QueryParam("format")
+                    String format,
+            @Context HttpHeaders headers,
             @Context UriInfo uri) {
         TimelineIds.require(timelineId);
-        return eventPage(filters.toFilter(timelineId, page.order, readYourWrites, query), page, uri);
+        return answer(
+                filters, timelineId, page, ExportFormat.negotiate(format, headers.getAcceptableMediaTypes()), uri);
     }
 
     @GET
@@ -186,6 +222,20 @@ public class QueryResource {
                 ? Response.notModified()
                 : Response.ok(event, MediaType.APPLICATION_JSON_TYPE);
         return response.tag(tag).header("Cache-Control", "no-cache").build();
+    }
+
+    private static final String FORMAT = "json (default): a page; ndjson or csv: the full result as a file, like "
+            + "Accept: application/x-ndjson or text/csv (limit and cursor do not apply).";
+
+    /** A JSON page, or the full result as an export file. */
+    private Response answer(
+            FilterParams filters, String timelineId, PageParams page, Optional<ExportFormat> format, UriInfo uri) {
+        EventFilter filter = filters.toFilter(timelineId, page.order, readYourWrites, query);
+        if (format.isEmpty()) {
+            return eventPage(filter, page, uri);
+        }
+        readYourWrites.await(page.waitFor);
+        return export.answer(format.get(), filter, timelineId != null ? timelineId : "events");
     }
 
     private Response eventPage(EventFilter filter, PageParams page, UriInfo uri) {

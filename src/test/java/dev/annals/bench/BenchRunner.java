@@ -70,6 +70,7 @@ public final class BenchRunner {
             projectionAndQueries(profiler);
             liveFeed();
             appendsAndFreshness(profiler);
+            imports();
             compareJvmFlags();
         } catch (Exception e) {
             results.fail("aborted: " + e);
@@ -139,6 +140,21 @@ public final class BenchRunner {
             }
         } catch (Exception e) {
             results.fail("live feed scenario: " + e);
+        }
+    }
+
+    /** Issue 13: NDJSON import throughput, beside scenario 1's batch appends. */
+    private void imports() {
+        try {
+            results.imports.addAll(new ImportScenario(config, app).run());
+            for (ImportScenario.Step step : results.imports) {
+                if (step.firstError() != null || step.appended() != step.events()) {
+                    results.fail("import, " + step.streams() + " streams: " + step.appended() + " of " + step.events()
+                            + " appended; first error: " + step.firstError());
+                }
+            }
+        } catch (Exception e) {
+            results.fail("import scenario: " + e);
         }
     }
 

@@ -21,6 +21,7 @@ final class ReportSections {
     void all() throws IOException {
         baselines();
         appends();
+        imports();
         freshness();
         projection();
         live();
@@ -187,6 +188,45 @@ final class ReportSections {
         out.line(String.format(
                 "Read model rows after the switch: %,d; dead-lettered: %d; app CPU during catch-up: %.0f %% of one core.",
                 p.readModelRows(), p.deadLettered(), 100 * p.appCpuSecondsCatchUp() / p.catchUpSeconds()));
+    }
+
+    private void imports() {
+        if (r.imports.isEmpty()) {
+            return;
+        }
+        out.line("");
+        out.line("## 1b. Bulk import (NDJSON)");
+        out.line("");
+        out.line("The events of scenario 1 (same size and type), generated while sent as one NDJSON body per request "
+                + "to `POST /v1/timelines/{id}/events` (chunks of `annals.bulk.chunk-size`, each one atomic append), "
+                + "each request its own timeline, all at once; events/s = events appended / wall time of the slowest "
+                + "request. Beside it: scenario 1's 100-event batch appends at 1 and 8 connections, this run.");
+        out.line("");
+        List<List<String>> rows = new ArrayList<>();
+        for (ImportScenario.Step s : r.imports) {
+            rows.add(List.of(
+                    Integer.toString(s.streams()),
+                    String.format("%,d", s.appended()),
+                    String.format("%.1f", s.seconds()),
+                    rate(s.eventsPerSecond()),
+                    batchRate(s.streams() == 1 ? 1 : 8)));
+        }
+        out.table(
+                List.of(
+                        "concurrent imports",
+                        "events appended",
+                        "seconds",
+                        "events/s",
+                        "batch append events/s " + "(1 / 8 conns)"),
+                rows);
+    }
+
+    private String batchRate(int connections) {
+        return r.appends.stream()
+                .filter(a -> a.step().eventsPerRequest() == 100 && a.step().connections() == connections)
+                .findFirst()
+                .map(a -> rate(a.step().eventsPerSecond()) + " (" + connections + ")")
+                .orElse("—");
     }
 
     private void live() {

@@ -29,6 +29,7 @@ final class Results {
     Freshness.Result freshness;
     ProjectionScenario.Result projection;
     LiveScenario.Result live;
+    final List<ImportScenario.Step> imports = new ArrayList<>();
     double startToReadyMs = Double.NaN;
     long idleRssKb = -1;
     long peakRssKb = -1;

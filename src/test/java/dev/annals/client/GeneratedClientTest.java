@@ -128,7 +128,7 @@ class GeneratedClientTest {
 
         // the read model: wait for the append once, then page through everything, 2 at a time
         List<Event> all = pageAll(cursor -> query.queryTimelineEvents(
-                timeline, null, null, cursor, null, null, 2, "asc", null, null, null, null, null, null, null,
+                timeline, null, null, cursor, null, null, null, 2, "asc", null, null, null, null, null, null, null,
                 position));
         assertEquals(sequences(1, 13), all.stream().map(Event::getSequence).toList());
         assertEquals(
@@ -149,6 +149,7 @@ class GeneratedClientTest {
                         List.of("anthropic"),
                         null,
                         cursor,
+                        null,
                         null,
                         null,
                         2,
@@ -182,6 +183,7 @@ class GeneratedClientTest {
                 null,
                 null,
                 null,
+                null,
                 "desc",
                 "autonomous",
                 null,
@@ -198,6 +200,7 @@ class GeneratedClientTest {
 
         // tag filter and time window on the cross-timeline query
         EventPage surveillance = query.queryEvents(
+                null,
                 null,
                 null,
                 null,
@@ -298,7 +301,7 @@ class GeneratedClientTest {
         ApiException badLimit = assertThrows(
                 ApiException.class,
                 () -> query.queryTimelineEvents(
-                        timeline, null, null, null, null, null, 0, null, null, null, null, null, null, null, null,
+                        timeline, null, null, null, null, null, null, 0, null, null, null, null, null, null, null, null,
                         null));
         assertEquals(400, badLimit.getCode());
         assertEquals(
