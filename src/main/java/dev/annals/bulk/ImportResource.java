@@ -88,7 +88,7 @@ public class ImportResource {
             content =
                     @Content(
                             mediaType = ExportFormat.NDJSON_TYPE,
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                            schema = @Schema(type = SchemaType.STRING, description = "NDJSON: one event a line.")),
             extensions = @Extension(name = "x-codegen-request-body-name", value = "body"))
     @APIResponse(
             responseCode = "200",
