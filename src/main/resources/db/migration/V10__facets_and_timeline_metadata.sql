@@ -95,5 +95,5 @@ create table timeline_metadata (
     description varchar(2000),
     tags        text[]       not null default '{}',
     updated_at  timestamptz  not null,
-    updated_by  varchar(200)
+    updated_by  text
 );

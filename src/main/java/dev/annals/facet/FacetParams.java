@@ -5,8 +5,11 @@ import dev.annals.error.ProblemType;
 import dev.annals.journal.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,7 +43,8 @@ public class FacetParams {
 
     @QueryParam("tz")
     @Parameter(
-            description = "The IANA time zone the histogram's buckets start in (default UTC).",
+            description = "The IANA time zone the histogram's buckets start in (default UTC); one whose offsets "
+                    + "since 1970 are whole hours (Asia/Kolkata, say, is refused).",
             example = "America/New_York")
     public String tz;
 
@@ -91,10 +95,32 @@ public class FacetParams {
             if (zone instanceof ZoneOffset || zone.getId().matches("(?i)^(GMT|UTC|UT)[+-].*")) {
                 throw new DateTimeException("an offset");
             }
+            if (!wholeHours(zone)) {
+                throw invalid(
+                        "tz",
+                        "wholeHourOffset",
+                        "must have whole-hour offsets (buckets are counted by the hour): " + zone.getId() + " has not");
+            }
             return zone;
         } catch (DateTimeException e) {
             throw invalid("tz", "timeZone", "must be an IANA time zone name such as UTC or Europe/Berlin");
         }
+    }
+
+    /** Whether the zone's offsets since 1970 (standard and daylight) are all whole hours. */
+    static boolean wholeHours(ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        if (rules.getOffset(Instant.EPOCH).getTotalSeconds() % 3600 != 0) {
+            return false;
+        }
+        ZoneOffsetTransition next = rules.nextTransition(Instant.EPOCH);
+        for (int i = 0; next != null && i < 1000; i++) {
+            if (next.getOffsetAfter().getTotalSeconds() % 3600 != 0) {
+                return false;
+            }
+            next = rules.nextTransition(next.getInstant());
+        }
+        return true;
     }
 
     static RuntimeException invalid(String name, String rule, String message) {

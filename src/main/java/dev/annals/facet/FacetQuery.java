@@ -50,7 +50,9 @@ public class FacetQuery {
         try (Connection connection = PooledConnections.get(dataSource)) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var snapshot = connection.createStatement()) {
+                snapshot.execute("set transaction isolation level repeatable read, read only");
+            }
             try {
                 for (Map.Entry<EventFilter, List<FacetKind>> group : groups.entrySet()) {
                     boolean withTotal = group.getKey().equals(all);

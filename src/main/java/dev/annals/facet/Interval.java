@@ -42,9 +42,10 @@ public enum Interval {
 
     /** The end of the bucket starting at {@code start} (an event of {@code precision}). */
     ZonedDateTime end(ZonedDateTime start, Precision precision) {
-        return coarser(precision)
-                ? start.plus(1, precision == Precision.YEAR ? ChronoUnit.YEARS : ChronoUnit.MONTHS)
-                : start.plus(1, unit);
+        ChronoUnit step =
+                !coarser(precision) ? unit : precision == Precision.YEAR ? ChronoUnit.YEARS : ChronoUnit.MONTHS;
+        // from the local date: where a daylight-saving change skips midnight, a day starts at 01:00
+        return start.toLocalDate().plus(1, step).atStartOfDay(start.getZone());
     }
 
     /** {@code case <column> when 'month' then 'month' ... else '<interval>' end}: the unit of each precision. */

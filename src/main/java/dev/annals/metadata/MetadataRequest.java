@@ -42,7 +42,7 @@ public record MetadataRequest(
         if (!errors.isEmpty()) {
             throw ProblemType.INVALID_REQUEST.exception("Invalid timeline metadata; nothing was stored", errors);
         }
-        return new MetadataRequest(title.strip(), description == null ? null : description.strip(), tags);
+        return new MetadataRequest(title, description, tags);
     }
 
     private static String text(JsonNode body, String name, int max, boolean required, List<FieldError> errors) {
@@ -58,15 +58,17 @@ public record MetadataRequest(
                     FieldError.pointer("/" + name, "type", "must be a" + (required ? " non-blank" : "") + " string"));
             return null;
         }
-        String text = value.asText();
-        if (text.length() > max) {
+        String text = value.asText().strip();
+        if (text.codePointCount(0, text.length()) > max) {
             errors.add(FieldError.pointer("/" + name, "maxLength", "must be at most " + max + " characters"));
         }
-        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             errors.add(FieldError.pointer(
-                    "/" + name, "noControlCharacters", "must not contain control characters (but newline, tab)"));
+                    "/" + name,
+                    "noControlCharacters",
+                    "must not contain control characters (but newline, carriage return, tab)"));
         }
-        return text;
+        return text.isEmpty() ? null : text;
     }
 
     private static List<String> tags(JsonNode tags, List<FieldError> errors) {

@@ -85,6 +85,9 @@ class ChangeProjection {
             }
         }
         if (ignored == null) {
+            // actor counts before the row: the row's update locks read_facet (its trigger), and a batch's APPLY
+            // locks read_actor before read_facet, so both take the shared counters in the same order
+            actors(connection, generation, current, corrected);
             update(connection, PreparedArgs.of(ChangeSql.ARCHIVE, change.recordedAt(), generation, target));
             if (corrected != null) {
                 CorrectedRow.update(connection, generation, target, corrected, change);
@@ -99,7 +102,6 @@ class ChangeProjection {
                                 generation,
                                 target));
             }
-            actors(connection, generation, current, corrected);
             update(
                     connection,
                     PreparedArgs.of(

@@ -160,7 +160,9 @@ async function loadFacets() {
   try {
     answer = await api.facets({ ...filterParams(state), interval: every, tz: 'UTC', top: 10 }, signal);
   } catch (error) {
-    if (isAbort(error) || error.status === 401) return;
+    if (isAbort(error)) return;
+    $('facets').setAttribute('aria-busy', 'false');
+    if (error.status === 401) return;
     answer = { failed: true };
   }
   if (gen !== view.generation) return;

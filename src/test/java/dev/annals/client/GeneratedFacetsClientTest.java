@@ -39,7 +39,7 @@ class GeneratedFacetsClientTest {
     @Test
     void countsFacetsAndNamesTheTimeline() throws Exception {
         ApiClient client = TestClients.withToken(baseUrl);
-        String timeline = "client-facets-" + UUID.randomUUID().toString().substring(0, 8);
+        String timeline = "aaa-client-facets-" + UUID.randomUUID().toString().substring(0, 8);
         TimelineMetadata named = new TimelinesApi(client)
                 .putTimelineMetadata(
                         timeline,

@@ -192,7 +192,7 @@ class FacetApiTest {
         given().queryParam("waitFor", corrected).get("/v1/events/facets").then().statusCode(200);
         // the maintained counts (no filter) against counting every event (asOf now takes the counting path)
         String now = Instant.now().toString();
-        for (String tz : List.of("UTC", "America/New_York", "Asia/Kolkata")) {
+        for (String tz : List.of("UTC", "America/New_York", "Australia/Sydney")) {
             Map<String, Object> maintained = given().queryParam("waitFor", retracted)
                     .queryParam("interval", "day")
                     .queryParam("tz", tz)
@@ -245,6 +245,11 @@ class FacetApiTest {
                     .contentType("application/problem+json")
                     .body("errors[0].parameter", equalTo(bad.getKey()));
         }
+        given().queryParam("tz", "Asia/Kolkata")
+                .get("/v1/events/facets")
+                .then()
+                .statusCode(400)
+                .body("errors[0].rule", equalTo("wholeHourOffset"));
         given().queryParam("tz", "Mars/Olympus_Mons")
                 .get("/v1/events/facets")
                 .then()
