@@ -138,9 +138,14 @@ class TimelineViewIT {
         return MAPPER.readTree(answer.body()).path("position").asText();
     }
 
+    /** Waits for the position, retrying the 503 of a wait that ran out (a projector still joining its group). */
     private static void projected(String timeline, String position) throws Exception {
-        HttpResponse<String> read = app.get("/v1/timelines/" + timeline + "/events?limit=1&waitFor="
-                + URLEncoder.encode(position, StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        HttpResponse<String> read;
+        do {
+            read = app.get("/v1/timelines/" + timeline + "/events?limit=1&waitFor="
+                    + URLEncoder.encode(position, StandardCharsets.UTF_8));
+        } while (read.statusCode() == 503 && System.nanoTime() < deadline);
         assertEquals(200, read.statusCode(), read.body());
     }
 
